@@ -61,10 +61,13 @@ public record HardwareSettings(Profile profile, Optional<String> gpioChip, Pins 
      */
     public record Pins(int joinButton, OptionalInt muteButton, int greenLed, int redLed, OptionalInt buttonLed) {
 
-        /** The default Raspberry Pi wiring (see the module README): join GPIO17, green GPIO22, red GPIO23. */
-        public static final Pins RASPBERRY_PI = new Pins(17, OptionalInt.empty(), 22, 23, OptionalInt.empty());
-        /** Recommended extras on a Raspberry Pi: mute button GPIO27, button LED GPIO24. */
-        public static final Pins RASPBERRY_PI_FULL = new Pins(17, OptionalInt.of(27), 22, 23, OptionalInt.of(24));
+        /**
+         * The default Raspberry Pi wiring (module README, {@code wiring.svg}), all on the header's
+         * odd-numbered side: join button GPIO17 (pin 11), green LED GPIO5 (pin 29), red LED GPIO6 (pin 31).
+         */
+        public static final Pins RASPBERRY_PI = new Pins(17, OptionalInt.empty(), 5, 6, OptionalInt.empty());
+        /** The default plus a mute button on GPIO27 (pin 13) and an arcade button's LED on GPIO13 (pin 33). */
+        public static final Pins RASPBERRY_PI_FULL = new Pins(17, OptionalInt.of(27), 5, 6, OptionalInt.of(13));
 
         public Pins {
             Objects.requireNonNull(muteButton, "muteButton");

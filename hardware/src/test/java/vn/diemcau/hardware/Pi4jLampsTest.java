@@ -29,7 +29,7 @@ class Pi4jLampsTest {
 
     @Test
     void outputs_startOffAndDeclareOffAsShutdownState() {
-        new Pi4jLamps(context, 22, 23, OptionalInt.of(24));
+        new Pi4jLamps(context, 5, 6, OptionalInt.of(13));
         for (String id : new String[] {"led-green", "led-red", "led-button"}) {
             DigitalOutput output = context.registry().get(id, DigitalOutput.class);
             assertThat(output.state()).isEqualTo(DigitalState.LOW);
@@ -39,7 +39,7 @@ class Pi4jLampsTest {
 
     @Test
     void muted_lightsGreenRedAndTheButtonLed() {
-        var lights = new SequencedLights(scheduler, new Pi4jLamps(context, 22, 23, OptionalInt.of(24)));
+        var lights = new SequencedLights(scheduler, new Pi4jLamps(context, 5, 6, OptionalInt.of(13)));
         lights.show(LedPattern.MUTED);
         assertThat(state("led-green")).isEqualTo(DigitalState.HIGH);
         assertThat(state("led-red")).isEqualTo(DigitalState.HIGH);
@@ -48,7 +48,7 @@ class Pi4jLampsTest {
 
     @Test
     void joining_togglesTheGreenPinEvery125Ms() {
-        var lights = new SequencedLights(scheduler, new Pi4jLamps(context, 22, 23, OptionalInt.empty()));
+        var lights = new SequencedLights(scheduler, new Pi4jLamps(context, 5, 6, OptionalInt.empty()));
         lights.show(LedPattern.JOINING);
         StringBuilder seen = new StringBuilder();
         for (int i = 0; i < 8; i++) {
@@ -61,7 +61,7 @@ class Pi4jLampsTest {
 
     @Test
     void close_leavesOutputsLowAndReleased() {
-        var lamps = new Pi4jLamps(context, 22, 23, OptionalInt.of(24));
+        var lamps = new Pi4jLamps(context, 5, 6, OptionalInt.of(13));
         var lights = new SequencedLights(scheduler, lamps);
         lights.show(LedPattern.IN_CALL);
         DigitalOutput green = context.registry().get("led-green", DigitalOutput.class);

@@ -1,5 +1,6 @@
 package vn.diemcau.hardware;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,11 +30,13 @@ final class ThreadScheduler implements Scheduler, AutoCloseable {
 
     @Override
     public Timer schedule(long delayMillis, Runnable task) {
-        if (executor.isShutdown()) {
+        try {
+            var future = executor.schedule(() -> runLogged(task), Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
+            return () -> future.cancel(false);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Hardware scheduler closed; task dropped");
             return Timer.NONE;
         }
-        var future = executor.schedule(() -> runLogged(task), Math.max(0, delayMillis), TimeUnit.MILLISECONDS);
-        return () -> future.cancel(false);
     }
 
     private static void runLogged(Runnable task) {

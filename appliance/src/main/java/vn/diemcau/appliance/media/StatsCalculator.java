@@ -1,0 +1,67 @@
+package vn.diemcau.appliance.media;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import vn.diemcau.appliance.call.CallStats;
+
+/**
+ * Turns webrtcbin {@code get-stats} replies (their GstStructure text) into {@link CallStats}.
+ * Bitrate and frame rate are deltas against the previous reply. With bundling in 1.22 the
+ * {@code kind} of a stream is unreliable (pitfall 6), so outbound byte counts are summed over
+ * every outbound RTP stream.
+ */
+final class StatsCalculator {
+    private static final Pattern ENTRY = Pattern.compile("(rtp-outbound-stream-stats|rtp-remote-inbound-stream-stats|rtp-inbound-stream-stats|rtp-remote-outbound-stream-stats)[^\"]*");
+    private static final Pattern BYTES_SENT = Pattern.compile("bytes-sent=\\(guint64\\)(\\d+)");
+    private static final Pattern PACKETS_SENT = Pattern.compile("packets-sent=\\(guint64\\)(\\d+)");
+    private static final Pattern PACKETS_LOST = Pattern.compile("packets-lost=\\(g?int(?:64)?\\)(-?\\d+)");
+    private static final Pattern JITTER = Pattern.compile("jitter=\\(double\\)([0-9.eE+-]+)");
+    private static final Pattern RTT = Pattern.compile("round-trip-time=\\(double\\)([0-9.eE+-]+)");
+
+    private long lastBytes = -1;
+    private long lastFrames = -1;
+    private long lastNanos;
+
+    synchronized CallStats next(String reply, long encodedFrames, long nowNanos) {
+        String text = reply.replace("\\", "");
+        long bytes = 0;
+        long sent = 0;
+        long lost = 0;
+        double jitter = 0;
+        double rtt = 0;
+        Matcher entries = ENTRY.matcher(text);
+        while (entries.find()) {
+            String entry = entries.group();
+            switch (entries.group(1)) {
+                case "rtp-outbound-stream-stats" -> {
+                    bytes += first(BYTES_SENT, entry, 0);
+                    sent += first(PACKETS_SENT, entry, 0);
+                }
+                case "rtp-remote-inbound-stream-stats" -> {
+                    lost += Math.max(0, first(PACKETS_LOST, entry, 0));
+                    jitter = Math.max(jitter, firstDouble(JITTER, entry));
+                    rtt = Math.max(rtt, firstDouble(RTT, entry));
+                }
+                default -> jitter = Math.max(jitter, firstDouble(JITTER, entry));
+            }
+        }
+        double seconds = lastBytes < 0 ? 0 : (nowNanos - lastNanos) / 1e9;
+        double kbps = seconds > 0 ? Math.max(0, bytes - lastBytes) * 8 / 1000.0 / seconds : 0;
+        double fps = seconds > 0 ? Math.max(0, encodedFrames - lastFrames) / seconds : 0;
+        double lossPercent = sent + lost > 0 ? 100.0 * lost / (sent + lost) : 0;
+        lastBytes = bytes;
+        lastFrames = encodedFrames;
+        lastNanos = nowNanos;
+        return new CallStats(kbps, fps, lossPercent, jitter * 1000, rtt * 1000);
+    }
+
+    private static long first(Pattern p, String text, long fallback) {
+        Matcher m = p.matcher(text);
+        return m.find() ? Long.parseLong(m.group(1)) : fallback;
+    }
+
+    private static double firstDouble(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+}

@@ -25,18 +25,19 @@ public final class BoxRegistry {
   private static final String COLUMNS =
       "id, display_name, commune, room, hardware, enabled, created_at, credentials_issued_at";
 
-  private record Credential(String hash, boolean enabled) {}
+  private record Credential(String hash, boolean enabled, String commune) {}
 
   private final Jdbc jdbc;
   private final Clock clock;
   private final Map<String, Credential> credentials = new ConcurrentHashMap<>();
   private final List<Consumer<String>> accessRevoked = new CopyOnWriteArrayList<>();
+  private final List<Runnable> credentialsChanged = new CopyOnWriteArrayList<>();
 
   public BoxRegistry(Jdbc jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
-    jdbc.query("SELECT id, password_hash, enabled FROM boxes", rs -> {
-      credentials.put(rs.getString(1), new Credential(rs.getString(2), rs.getInt(3) == 1));
+    jdbc.query("SELECT id, password_hash, enabled, commune FROM boxes", rs -> {
+      credentials.put(rs.getString(1), new Credential(rs.getString(2), rs.getInt(3) == 1, rs.getString(4)));
       return null;
     });
   }
@@ -44,6 +45,11 @@ public final class BoxRegistry {
   /** Called with a box id whose broker access was revoked (disabled, deleted or rotated). */
   public void onAccessRevoked(Consumer<String> listener) {
     accessRevoked.add(listener);
+  }
+
+  /** Called after any change to the set of valid credentials (register, rotate, enable, disable, delete). */
+  public void onCredentialsChanged(Runnable listener) {
+    credentialsChanged.add(listener);
   }
 
   public IssuedCredentials register(NewBox n) {
@@ -59,7 +65,8 @@ public final class BoxRegistry {
           box.displayName(), box.commune(), box.room(), box.hardware().name(), true, now, now, hash);
       return null;
     });
-    credentials.put(box.id(), new Credential(hash, true));
+    credentials.put(box.id(), new Credential(hash, true, box.commune()));
+    credentialsChanged.forEach(Runnable::run);
     return new IssuedCredentials(box, password);
   }
 
@@ -70,7 +77,7 @@ public final class BoxRegistry {
     String hash = PasswordHash.hash(password, PasswordHash.BOX_ITERATIONS);
     Instant now = clock.instant();
     jdbc.update("UPDATE boxes SET password_hash = ?, credentials_issued_at = ? WHERE id = ?", hash, now, id);
-    credentials.put(id, new Credential(hash, box.enabled()));
+    credentials.put(id, new Credential(hash, box.enabled(), box.commune()));
     revoked(id);
     return new IssuedCredentials(require(id), password);
   }
@@ -78,8 +85,10 @@ public final class BoxRegistry {
   public Box setEnabled(String id, boolean enabled) {
     require(id);
     jdbc.update("UPDATE boxes SET enabled = ? WHERE id = ?", enabled, id);
-    credentials.computeIfPresent(id, (k, c) -> new Credential(c.hash(), enabled));
-    if (!enabled) {
+    credentials.computeIfPresent(id, (k, c) -> new Credential(c.hash(), enabled, c.commune()));
+    if (enabled) {
+      credentialsChanged.forEach(Runnable::run);
+    } else {
       revoked(id);
     }
     return require(id);
@@ -91,6 +100,7 @@ public final class BoxRegistry {
     NewBox.requireText(commune, "commune");
     jdbc.update("UPDATE boxes SET display_name = ?, commune = ?, room = ? WHERE id = ?", displayName.strip(),
         commune.strip(), room == null ? "" : room.strip(), id);
+    credentials.computeIfPresent(id, (k, c) -> new Credential(c.hash(), c.enabled(), commune.strip()));
     return require(id);
   }
 
@@ -120,6 +130,16 @@ public final class BoxRegistry {
     return jdbc.query("SELECT " + COLUMNS + " FROM boxes ORDER BY commune, id", BoxRegistry::map);
   }
 
+  /** The commune of a registered box, from memory (used to scope live events). */
+  public Optional<String> commune(String id) {
+    return Optional.ofNullable(credentials.get(id)).map(Credential::commune);
+  }
+
+  /** Ids of all registered boxes, from memory. */
+  public java.util.Set<String> ids() {
+    return java.util.Set.copyOf(credentials.keySet());
+  }
+
   public boolean exists(String id) {
     return credentials.containsKey(id);
   }
@@ -142,6 +162,7 @@ public final class BoxRegistry {
   }
 
   private void revoked(String id) {
+    credentialsChanged.forEach(Runnable::run);
     accessRevoked.forEach(l -> l.accept(id));
   }
 

@@ -20,14 +20,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import vn.diemcau.protocol.CallState;
-import vn.diemcau.protocol.CallStateChanged;
+import vn.diemcau.protocol.Event.CallStateChanged;
 import vn.diemcau.protocol.Channel;
 import vn.diemcau.protocol.CommandReply;
 import vn.diemcau.protocol.CommandRequest;
 import vn.diemcau.protocol.DeviceId;
 import vn.diemcau.protocol.Event;
-import vn.diemcau.protocol.Identify;
-import vn.diemcau.protocol.Join;
+import vn.diemcau.protocol.Command.Identify;
+import vn.diemcau.protocol.Command.Join;
 import vn.diemcau.protocol.Presence;
 import vn.diemcau.protocol.ProtocolCodec;
 import vn.diemcau.protocol.ProtocolException;
@@ -227,7 +227,7 @@ class SimulatorMosquittoIT {
     }
 
     private static byte[] request(String id, Instant expiresAt, vn.diemcau.protocol.Command command) {
-        return ProtocolCodec.encode(new CommandRequest(id, Instant.now(), expiresAt, "test", command));
+        return ProtocolCodec.encode(new CommandRequest(id, expiresAt.minusSeconds(60), expiresAt, "test", command));
     }
 
     private List<CommandReply> replies(DeviceId box, String id) {

@@ -23,7 +23,7 @@ import vn.diemcau.protocol.Channel;
 import vn.diemcau.protocol.CommandReply;
 import vn.diemcau.protocol.CommandRequest;
 import vn.diemcau.protocol.DeviceId;
-import vn.diemcau.protocol.Identify;
+import vn.diemcau.protocol.Command.Identify;
 import vn.diemcau.protocol.Presence;
 import vn.diemcau.protocol.ProtocolCodec;
 import vn.diemcau.protocol.ReplyStage;

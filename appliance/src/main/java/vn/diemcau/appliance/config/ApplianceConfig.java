@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import vn.diemcau.hardware.HardwareSettings;
 
 /**
  * The appliance's whole configuration, parsed once from {@code /etc/diemcau/appliance.json} plus
@@ -17,13 +18,13 @@ import java.util.regex.Pattern;
  * @param telemetryInterval how often telemetry is published
  * @param conference        conference defaults
  * @param events            offline event journal
- * @param hardware          the {@code hardware} subtree, parsed by the hardware module's settings record
+ * @param hardware          the {@code hardware} subtree ({@link HardwareConfig})
  * @param media             the {@code media} subtree, parsed by the media package's settings record
  * @param devMode           allows development shortcuts (conference kind {@code none}, console button)
  */
 public record ApplianceConfig(String boxId, long configVersion, String displayName, String commune,
                               HubSettings hub, Duration telemetryInterval, ConferenceSettings conference,
-                              EventSettings events, JsonNode hardware, JsonNode media, boolean devMode) {
+                              EventSettings events, HardwareSettings hardware, JsonNode media, boolean devMode) {
 
     private static final Pattern BOX_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 

@@ -123,7 +123,7 @@ public final class ConfigParser {
                 Duration.ofSeconds(f.integer("telemetryIntervalSeconds").orElse(10L)),
                 conference,
                 new EventSettings(Math.toIntExact(events.integer("journalMaxEvents").orElse(10_000L))),
-                root.has("hardware") ? f.objectNode("hardware") : JsonNodeFactory.instance.objectNode(),
+                HardwareConfig.parse(f.objectNode("hardware")),
                 root.has("media") ? f.objectNode("media") : JsonNodeFactory.instance.objectNode(),
                 devMode);
     }

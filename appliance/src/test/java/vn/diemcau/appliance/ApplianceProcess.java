@@ -16,6 +16,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ApplianceProcess implements AutoCloseable {
 
+    /** The same JVM flags as the launcher {@code appliance/src/main/dist/diemcau-appliance}. */
+    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx128m", "-XX:MaxMetaspaceSize=96m", "-Xss512k",
+            "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED");
+
     private final Process process;
     private final List<String> lines = new ArrayList<>();
     private final long startedNanos;
@@ -23,8 +27,9 @@ public final class ApplianceProcess implements AutoCloseable {
     public ApplianceProcess(Path config, Path stateDir) throws IOException {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Path logback = Path.of("target", "classes", "logback.xml").toAbsolutePath();
-        List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1",
-                "--enable-native-access=ALL-UNNAMED",
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(JVM_FLAGS);
+        cmd.addAll(List.of(
                 "-Dlogback.configurationFile=" + logback,
                 "-cp", System.getProperty("java.class.path"),
                 "vn.diemcau.appliance.Main", "--config", config.toString(), "--state-dir", stateDir.toString(), "--dev-console"));

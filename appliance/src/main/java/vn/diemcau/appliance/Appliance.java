@@ -26,8 +26,8 @@ import vn.diemcau.appliance.health.HealthSample;
 import vn.diemcau.appliance.health.HealthSampler;
 import vn.diemcau.hardware.Button;
 import vn.diemcau.hardware.StatusLights;
-import vn.diemcau.protocol.ButtonPressed;
-import vn.diemcau.protocol.CallStateChanged;
+import vn.diemcau.protocol.Event.ButtonPressed;
+import vn.diemcau.protocol.Event.CallStateChanged;
 import vn.diemcau.protocol.DeviceId;
 import vn.diemcau.protocol.Telemetry;
 

@@ -16,19 +16,19 @@ import vn.diemcau.appliance.call.CallStatus;
 import vn.diemcau.appliance.call.JoinRequest;
 import vn.diemcau.appliance.config.ConfigStore;
 import vn.diemcau.appliance.fleet.CommandHandler;
-import vn.diemcau.protocol.ApplyConfig;
+import vn.diemcau.protocol.Command.ApplyConfig;
 import vn.diemcau.protocol.BoxConfig;
 import vn.diemcau.protocol.Command;
 import vn.diemcau.protocol.CommandRequest;
 import vn.diemcau.protocol.DesiredState;
-import vn.diemcau.protocol.Identify;
-import vn.diemcau.protocol.Join;
-import vn.diemcau.protocol.Leave;
-import vn.diemcau.protocol.Reboot;
+import vn.diemcau.protocol.Command.Identify;
+import vn.diemcau.protocol.Command.Join;
+import vn.diemcau.protocol.Command.Leave;
+import vn.diemcau.protocol.Command.Reboot;
 import vn.diemcau.protocol.ReportedState;
-import vn.diemcau.protocol.RestartMedia;
-import vn.diemcau.protocol.SelfTest;
-import vn.diemcau.protocol.Snapshot;
+import vn.diemcau.protocol.Command.RestartMedia;
+import vn.diemcau.protocol.Command.SelfTest;
+import vn.diemcau.protocol.Command.Snapshot;
 
 /** Hub commands and desired state, executed on the call machine and the config store. */
 final class ApplianceCommands implements CommandHandler {

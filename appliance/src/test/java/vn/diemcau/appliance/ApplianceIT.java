@@ -24,16 +24,16 @@ import vn.diemcau.hardware.HardwareKit;
 import vn.diemcau.hardware.HardwareSettings;
 import vn.diemcau.hardware.LedPattern;
 import vn.diemcau.hardware.VirtualButton;
-import vn.diemcau.protocol.ButtonPressed;
+import vn.diemcau.protocol.Event.ButtonPressed;
 import vn.diemcau.protocol.CallState;
-import vn.diemcau.protocol.CallStateChanged;
+import vn.diemcau.protocol.Event.CallStateChanged;
 import vn.diemcau.protocol.Channel;
 import vn.diemcau.protocol.CommandReply;
 import vn.diemcau.protocol.CommandRequest;
 import vn.diemcau.protocol.DeviceId;
 import vn.diemcau.protocol.Event;
-import vn.diemcau.protocol.Identify;
-import vn.diemcau.protocol.Join;
+import vn.diemcau.protocol.Command.Identify;
+import vn.diemcau.protocol.Command.Join;
 import vn.diemcau.protocol.Presence;
 import vn.diemcau.protocol.ReplyStage;
 import vn.diemcau.protocol.Status;
@@ -175,7 +175,12 @@ class ApplianceIT {
 
         broker.start();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> events().size() >= 6 && appliance.snapshot().fleet().pendingEvents() == 0);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> events().size() >= 6 && appliance.snapshot().fleet().pendingEvents() == 0);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("events at hub " + events() + ", pending " + appliance.snapshot().fleet().pendingEvents()
+                    + "\nmosquitto log:\n" + broker.log(), e);
+        }
         List<Event> events = events();
         assertThat(events).extracting(Event::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
         assertThat(events.get(0)).isInstanceOfSatisfying(ButtonPressed.class, b -> assertThat(b.longPress()).isFalse());

@@ -26,7 +26,7 @@ import vn.diemcau.protocol.Birth;
 import vn.diemcau.protocol.Channel;
 import vn.diemcau.protocol.DesiredState;
 import vn.diemcau.protocol.Event;
-import vn.diemcau.protocol.EventsDropped;
+import vn.diemcau.protocol.Event.EventsDropped;
 import vn.diemcau.protocol.Presence;
 import vn.diemcau.protocol.ProtocolCodec;
 import vn.diemcau.protocol.ProtocolException;
@@ -134,8 +134,10 @@ public final class FleetAgent implements AutoCloseable {
         linkListeners.add(listener);
     }
 
+    /** The link and queue as of now (the queue size is read live from the journal). */
     public FleetSnapshot snapshot() {
-        return snapshot;
+        FleetSnapshot s = snapshot;
+        return new FleetSnapshot(s.connected(), s.since(), journal.size(), journal.lastSeq(), s.lastError(), badMessages.get());
     }
 
     private String topic(Channel channel) {

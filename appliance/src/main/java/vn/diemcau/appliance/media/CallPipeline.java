@@ -1,0 +1,198 @@
+package vn.diemcau.appliance.media;
+
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.freedesktop.gstreamer.Buffer;
+import org.freedesktop.gstreamer.Bus;
+import org.freedesktop.gstreamer.Element;
+import org.freedesktop.gstreamer.Pad;
+import org.freedesktop.gstreamer.PadProbeReturn;
+import org.freedesktop.gstreamer.PadProbeType;
+import org.freedesktop.gstreamer.Pipeline;
+import org.freedesktop.gstreamer.Sample;
+import org.freedesktop.gstreamer.State;
+import org.freedesktop.gstreamer.StateChangeReturn;
+import org.freedesktop.gstreamer.webrtc.WebRTCBin;
+import org.freedesktop.gstreamer.webrtc.WebRTCSDPType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pipeline of one call: capture → encode → publisher webrtcbin, the speaker mixer (with the
+ * echo probe), and one {@link FeedPlayer} per subscribed feed. Gst thread only.
+ */
+final class CallPipeline implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CallPipeline.class);
+    private static final long CAPS_WAIT_MS = 5_000;
+
+    private final MediaSettings settings;
+    private final PipelineRecipe recipe;
+    private final CallSignals signals;
+    private final PlaybackMeter meter;
+    private final Pipeline pipeline;
+    private final WebRTCBin publisher;
+    private final Negotiation negotiation = new Negotiation();
+    private final Map<Long, FeedPlayer> feeds = new HashMap<>();
+    private final AtomicLong encodedFrames = new AtomicLong();
+    // Strong references to every callback and probed pad (pitfall 4).
+    private final WebRTCBin.ON_ICE_CANDIDATE onCandidate;
+    private final Bus.ERROR onError;
+    private final Pad.PROBE onEncoded;
+    private final Pad encoderPad;
+    private final Element snapshotSink;
+    private ScheduledFuture<?> capsWait;
+    private boolean closed;
+
+    CallPipeline(MediaSettings settings, CallSignals signals) {
+        this.settings = settings;
+        this.signals = signals;
+        this.meter = new PlaybackMeter();
+        this.recipe = new PipelineRecipe(settings, GstRuntime::hasElement, DeviceChoice.video(settings),
+                DeviceChoice.audio(settings));
+        String description = recipe.callPipeline();
+        log.debug("Call pipeline: {}", description);
+        this.pipeline = (Pipeline) GstRuntime.parse(description);
+        this.publisher = (WebRTCBin) pipeline.getElementByName(PipelineRecipe.WEBRTC);
+        this.snapshotSink = pipeline.getElementByName(PipelineRecipe.SNAPSHOT_SINK);
+        WebRtcNative.configureIce(publisher, settings.iceAddresses());
+        onCandidate = signals::publisherCandidate;
+        publisher.connect(onCandidate);
+        onError = (source, code, message) -> signals.mediaFailed("GStreamer error from "
+                + (source == null ? "?" : source.getName()) + ": " + message);
+        pipeline.getBus().connect(onError);
+        Element encoder = pipeline.getElementByName(PipelineRecipe.VIDEO_ENCODER);
+        encoderPad = encoder.getStaticPad("src");
+        onEncoded = (pad, info) -> {
+            encodedFrames.incrementAndGet();
+            return PadProbeReturn.OK;
+        };
+        encoderPad.addProbe(PadProbeType.BUFFER, onEncoded);
+        log.info("Call pipeline built: encoder {}, {}x{}@{} {} kbit/s, echo cancellation {}", recipe.encoder().name(),
+                settings.width(), settings.height(), settings.fps(), settings.bitrateKbps(),
+                recipe.echoCancel() ? "on" : "off");
+    }
+
+    /** Starts capture; once every webrtcbin sink pad has caps (pitfall 1), creates the offer. */
+    void start() {
+        StateChangeReturn r = pipeline.play();
+        if (r == StateChangeReturn.FAILURE) throw new MediaException("call pipeline refused to start (check the devices)");
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CAPS_WAIT_MS);
+        capsWait = GstRuntime.executor().scheduleWithFixedDelay(() -> {
+            try {
+                if (closed) {
+                    capsWait.cancel(false);
+                } else if (publisher.getSinkPads().stream().allMatch(Pad::hasCurrentCaps)) {
+                    capsWait.cancel(false);
+                    createOffer();
+                } else if (System.nanoTime() > deadline) {
+                    capsWait.cancel(false);
+                    signals.mediaFailed("camera or microphone produced no data within " + CAPS_WAIT_MS + " ms");
+                }
+            } catch (RuntimeException e) {
+                capsWait.cancel(false);
+                signals.mediaFailed("starting media failed: " + e.getMessage());
+            }
+        }, 5, 5, TimeUnit.MILLISECONDS);
+    }
+
+    private void createOffer() {
+        negotiation.create(publisher, WebRTCSDPType.OFFER,
+                offer -> GstRuntime.post("offer", () -> {
+                    if (closed) return;
+                    publisher.setLocalDescription(Negotiation.description(WebRTCSDPType.OFFER, offer));
+                    signals.publisherOffer(offer);
+                }),
+                signals::mediaFailed);
+    }
+
+    void answer(String sdp) {
+        if (!closed) publisher.setRemoteDescription(Negotiation.description(WebRTCSDPType.ANSWER, sdp));
+    }
+
+    void remoteCandidate(int mline, String candidate) {
+        if (!closed) publisher.addIceCandidate(mline, candidate);
+    }
+
+    void subscribe(long feed, String offerSdp) {
+        if (closed) return;
+        unsubscribe(feed);
+        FeedPlayer player = new FeedPlayer(feed, pipeline, recipe, settings, meter, signals, negotiation);
+        feeds.put(feed, player);
+        player.offer(offerSdp);
+    }
+
+    void subscriberCandidate(long feed, int mline, String candidate) {
+        FeedPlayer p = feeds.get(feed);
+        if (p != null) p.remoteCandidate(mline, candidate);
+    }
+
+    void unsubscribe(long feed) {
+        FeedPlayer p = feeds.remove(feed);
+        if (p != null) p.close();
+    }
+
+    void stats(Consumer<String> onStats) {
+        if (closed) {
+            onStats.accept("");
+            return;
+        }
+        negotiation.stats(publisher, onStats);
+    }
+
+    long encodedFrames() {
+        return encodedFrames.get();
+    }
+
+    PlaybackCounters playback() {
+        return meter.snapshot();
+    }
+
+    String encoderName() {
+        return recipe.encoder().name();
+    }
+
+    /** The latest 1 fps JPEG of the camera, if one arrived within ~1 s. */
+    Optional<byte[]> snapshot() {
+        if (closed) return Optional.empty();
+        Sample sample = snapshotSink.emit(Sample.class, "try-pull-sample", 1_200_000_000L);
+        if (sample == null) return Optional.empty();
+        try {
+            Buffer b = sample.getBuffer();
+            ByteBuffer data = b.map(false);
+            try {
+                byte[] jpeg = new byte[data.remaining()];
+                data.get(jpeg);
+                return Optional.of(jpeg);
+            } finally {
+                b.unmap();
+            }
+        } finally {
+            sample.dispose();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        long t0 = System.nanoTime();
+        if (capsWait != null) capsWait.cancel(false);
+        pipeline.setState(State.NULL);
+        feeds.values().forEach(FeedPlayer::close);
+        feeds.clear();
+        encoderPad.removeProbe(onEncoded);
+        pipeline.getBus().disconnect(onError);
+        negotiation.close();
+        encoderPad.dispose();
+        snapshotSink.dispose();
+        publisher.dispose();
+        pipeline.dispose();
+        log.info("Call pipeline stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+}

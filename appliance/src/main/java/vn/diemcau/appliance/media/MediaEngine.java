@@ -1,0 +1,120 @@
+package vn.diemcau.appliance.media;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.freedesktop.gstreamer.Buffer;
+import org.freedesktop.gstreamer.Pipeline;
+import org.freedesktop.gstreamer.Sample;
+import org.freedesktop.gstreamer.State;
+import org.freedesktop.gstreamer.elements.AppSink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The box's media: GStreamer, the camera, the microphone, the TV and the speaker. Entry point
+ * of the media package: {@link #openCall} builds the pipeline of a call, {@link #snapshotJpeg}
+ * takes a camera picture, {@link #idleScreen} shows the slate between calls.
+ *
+ * <pre>{@code
+ * MediaEngine media = new MediaEngine(MediaSettings.defaults());
+ * media.start();
+ * try (MediaCall call = media.openCall(signals)) { call.start(); ... }
+ * }</pre>
+ */
+public final class MediaEngine implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MediaEngine.class);
+    private final MediaSettings settings;
+    private final AtomicReference<MediaCall> current = new AtomicReference<>();
+    private volatile IdleScreen idleScreen;
+    private volatile boolean started;
+
+    public MediaEngine(MediaSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** Initialises GStreamer (once per JVM). Idempotent. */
+    public synchronized void start() {
+        if (started) return;
+        GstRuntime.init();
+        started = true;
+    }
+
+    public MediaSettings settings() {
+        return settings;
+    }
+
+    /** Builds the pipeline of a call (capture, encode, speaker); {@link MediaCall#start()} starts it. */
+    public MediaCall openCall(CallSignals signals) {
+        Objects.requireNonNull(signals, "signals");
+        requireStarted();
+        CallPipeline p = GstRuntime.call(() -> new CallPipeline(settings, signals), Duration.ofSeconds(10));
+        MediaCall call = new MediaCall(p, c -> current.compareAndSet(c, null));
+        MediaCall previous = current.getAndSet(call);
+        if (previous != null) log.warn("A second call pipeline was opened while another is open");
+        return call;
+    }
+
+    /**
+     * A JPEG of the current camera picture: from the running call, or (out of a call) from a
+     * short capture. Empty when the camera gives nothing within about a second.
+     */
+    public Optional<byte[]> snapshotJpeg() {
+        requireStarted();
+        MediaCall call = current.get();
+        if (call != null) return call.snapshot();
+        return GstRuntime.call(this::captureOneJpeg, Duration.ofSeconds(8));
+    }
+
+    private Optional<byte[]> captureOneJpeg() {
+        String src = DeviceChoice.video(settings);
+        Pipeline p = (Pipeline) GstRuntime.parse(src + " num-buffers=30 ! videoconvert ! videoscale ! video/x-raw,width="
+                + settings.width() + ",height=" + settings.height() + " ! jpegenc quality=85 ! appsink name=shot sync=false");
+        AppSink sink = (AppSink) p.getElementByName("shot");
+        try {
+            p.play();
+            Sample sample = sink.emit(Sample.class, "try-pull-sample", 5_000_000_000L);
+            if (sample == null) return Optional.empty();
+            try {
+                Buffer b = sample.getBuffer();
+                ByteBuffer data = b.map(false);
+                try {
+                    byte[] jpeg = new byte[data.remaining()];
+                    data.get(jpeg);
+                    return Optional.of(jpeg);
+                } finally {
+                    b.unmap();
+                }
+            } finally {
+                sample.dispose();
+            }
+        } finally {
+            p.setState(State.NULL);
+            sink.dispose();
+            p.dispose();
+        }
+    }
+
+    /** The idle slate on the TV (created on first use). */
+    public synchronized IdleScreen idleScreen() {
+        requireStarted();
+        if (idleScreen == null) idleScreen = new IdleScreen(settings);
+        return idleScreen;
+    }
+
+    private void requireStarted() {
+        if (!started) throw new IllegalStateException("MediaEngine not started");
+    }
+
+    /** Stops the idle screen and any open call. Idempotent. */
+    @Override
+    public synchronized void close() {
+        MediaCall call = current.getAndSet(null);
+        if (call != null) call.close();
+        if (idleScreen != null) idleScreen.close();
+        idleScreen = null;
+        log.info("Media engine closed");
+    }
+}

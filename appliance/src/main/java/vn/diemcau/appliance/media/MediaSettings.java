@@ -1,0 +1,102 @@
+package vn.diemcau.appliance.media;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the box captures, how it encodes and where it plays.
+ *
+ * <p>Sources: {@code "test"} (videotestsrc/audiotestsrc with {@link #testPattern} and
+ * {@link #testToneHz}), {@code "auto"} (the first camera/microphone the GStreamer device
+ * monitor finds), or a named device: {@code "v4l2:/dev/video0"}, {@code "alsa:hw:1,0"},
+ * {@code "pulse:<source name>"}, or a raw launch fragment {@code "gst:<element ...>"}.
+ * Encoder: {@code "auto"} (v4l2h264enc, else x264enc, else openh264enc, else vp8enc) or one of
+ * those names. Sinks: {@code "auto"}, {@code "kms"} (video only), {@code "fake"}.
+ *
+ * @param videoSource   camera, see above
+ * @param audioSource   microphone, see above
+ * @param testPattern   videotestsrc pattern number (0 = SMPTE bars, 18 = ball, ...)
+ * @param testToneHz    audiotestsrc sine frequency
+ * @param width         capture and send width, pixels
+ * @param height        capture and send height, pixels
+ * @param fps           frames per second
+ * @param bitrateKbps   video bitrate, kbit/s
+ * @param encoder       video encoder choice, see above
+ * @param echoCancel    use webrtcdsp + webrtcechoprobe when the elements exist
+ * @param videoSink     where received video is shown
+ * @param audioSink     where received audio is played
+ * @param latency       webrtcbin jitterbuffer latency
+ * @param iceAddresses  local addresses ICE gathers candidates on; empty = every interface
+ */
+public record MediaSettings(String videoSource, String audioSource, int testPattern, double testToneHz,
+                            int width, int height, int fps, int bitrateKbps, String encoder,
+                            boolean echoCancel, String videoSink, String audioSink, Duration latency,
+                            List<String> iceAddresses) {
+
+    public MediaSettings {
+        Objects.requireNonNull(videoSource, "videoSource");
+        Objects.requireNonNull(audioSource, "audioSource");
+        Objects.requireNonNull(encoder, "encoder");
+        Objects.requireNonNull(videoSink, "videoSink");
+        Objects.requireNonNull(audioSink, "audioSink");
+        Objects.requireNonNull(latency, "latency");
+        iceAddresses = List.copyOf(Objects.requireNonNull(iceAddresses, "iceAddresses"));
+        for (String a : iceAddresses) {
+            if (!a.matches("[0-9a-fA-F:.]+")) throw new IllegalArgumentException("iceAddresses: not an IP address: " + a);
+        }
+        if (testPattern < 0 || testPattern > 25) throw new IllegalArgumentException("testPattern out of range: " + testPattern);
+        if (testToneHz <= 0 || testToneHz > 20_000) throw new IllegalArgumentException("testToneHz out of range: " + testToneHz);
+        if (width < 16 || width > 3840 || width % 2 != 0) throw new IllegalArgumentException("bad width: " + width);
+        if (height < 16 || height > 2160 || height % 2 != 0) throw new IllegalArgumentException("bad height: " + height);
+        if (fps < 1 || fps > 60) throw new IllegalArgumentException("fps out of range: " + fps);
+        if (bitrateKbps < 50 || bitrateKbps > 20_000) throw new IllegalArgumentException("bitrateKbps out of range: " + bitrateKbps);
+        if (!encoder.matches("auto|v4l2h264enc|x264enc|openh264enc|vp8enc")) throw new IllegalArgumentException("unknown encoder: " + encoder);
+        if (!videoSink.matches("auto|kms|fake")) throw new IllegalArgumentException("unknown videoSink: " + videoSink);
+        if (!audioSink.matches("auto|fake")) throw new IllegalArgumentException("unknown audioSink: " + audioSink);
+        if (latency.isNegative() || latency.toMillis() > 2_000) throw new IllegalArgumentException("latency out of range: " + latency);
+        checkSource("videoSource", videoSource);
+        checkSource("audioSource", audioSource);
+    }
+
+    /** Real camera and microphone, auto-detected; 1280x720 at 30 fps, 1500 kbit/s; TV and speaker. */
+    public static MediaSettings defaults() {
+        return new MediaSettings("auto", "auto", 0, 440, 1280, 720, 30, 1500, "auto", true, "auto", "auto",
+                Duration.ofMillis(50), List.of());
+    }
+
+    /** Test sources (a pattern and a tone) and fake sinks: for tests, benchmarks and the demo without devices. */
+    public static MediaSettings testSources(int pattern, double toneHz) {
+        return new MediaSettings("test", "test", pattern, toneHz, 1280, 720, 30, 1500, "auto", true, "fake", "fake",
+                Duration.ofMillis(50), List.of());
+    }
+
+    public MediaSettings withSize(int newWidth, int newHeight, int newFps) {
+        return new MediaSettings(videoSource, audioSource, testPattern, testToneHz, newWidth, newHeight, newFps,
+                bitrateKbps, encoder, echoCancel, videoSink, audioSink, latency, iceAddresses);
+    }
+
+    public MediaSettings withSinks(String newVideoSink, String newAudioSink) {
+        return new MediaSettings(videoSource, audioSource, testPattern, testToneHz, width, height, fps,
+                bitrateKbps, encoder, echoCancel, newVideoSink, newAudioSink, latency, iceAddresses);
+    }
+
+    public MediaSettings withIceAddresses(List<String> addresses) {
+        return new MediaSettings(videoSource, audioSource, testPattern, testToneHz, width, height, fps,
+                bitrateKbps, encoder, echoCancel, videoSink, audioSink, latency, addresses);
+    }
+
+    public MediaSettings withEncoder(String newEncoder) {
+        return new MediaSettings(videoSource, audioSource, testPattern, testToneHz, width, height, fps,
+                bitrateKbps, newEncoder, echoCancel, videoSink, audioSink, latency, iceAddresses);
+    }
+
+    private static void checkSource(String key, String value) {
+        if (!value.matches("test|auto|(v4l2|alsa|pulse|gst):.+")) {
+            throw new IllegalArgumentException(key + " must be test, auto, v4l2:, alsa:, pulse: or gst:, got: " + value);
+        }
+        if (value.contains("!") || value.contains("\"")) {
+            throw new IllegalArgumentException(key + " must name a single element without quotes, got: " + value);
+        }
+    }
+}

@@ -28,8 +28,22 @@ fi
 # relative outputFile: each module writes its own target/bench.classpath
 mvn -B -q -ntp -pl "$modules" -am -DskipTests package dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime >&2
+# Run from a copy of this checkout's jars: a build in the checkout while the benchmark runs must
+# not pull class files from under the running JVMs.
+lib="$(mktemp -d /tmp/diemcau-bench-lib.XXXXXX)"
+snapshot() { # class path → the same class path with this checkout's jars copied to $lib
+  local out="" e
+  IFS=: read -ra entries <<< "$1"
+  for e in "${entries[@]}"; do
+    if [[ "$e" == "$PWD"/* && -f "$e" ]]; then cp "$e" "$lib/"; e="$lib/$(basename "$e")"; fi
+    out="${out:+$out:}$e"
+  done
+  printf '%s' "$out"
+}
+sim_jar="$(ls simulator/target/diemcau-simulator-*.jar | head -1)"
+sim_cp="$(snapshot "$PWD/$sim_jar:$(cat simulator/target/bench.classpath)")"
 if [ "$modules" = simulator,hub ]; then
-  extra=(--hub-classpath "$PWD/hub/target/classes:$(cat hub/target/bench.classpath)")
+  extra=(--hub-classpath "$(snapshot "$PWD/$(ls hub/target/diemcau-hub-*.jar | head -1):$(cat hub/target/bench.classpath)")")
 fi
 exec "$JAVA_HOME/bin/java" -Xmx1g -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-  -cp "simulator/target/classes:$(cat simulator/target/bench.classpath)" vn.diemcau.simulator.bench.FleetBenchmark "${extra[@]}" "$@"
+  -cp "$sim_cp" vn.diemcau.simulator.bench.FleetBenchmark "${extra[@]}" "$@"

@@ -166,9 +166,10 @@ public final class TimeToJoinBenchmark {
 
     /** Runs the pipeline under gst-launch-1.0 for {@code seconds} (after a 2 s warm-up) and returns its CPU seconds. */
     static double gstLaunchCpu(String launch, int seconds) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("gst-launch-1.0", "-q"));
+        List<String> cmd = new ArrayList<>(List.of("gst-launch-1.0"));
         cmd.addAll(splitLaunch(launch));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Path log = Files.createTempFile("gst-launch", ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             Thread.sleep(2000);
             if (!p.isAlive()) throw new IllegalStateException("gst-launch-1.0 exited: " + cmd);
@@ -179,6 +180,9 @@ public final class TimeToJoinBenchmark {
         } finally {
             p.destroy();
             p.waitFor(5, TimeUnit.SECONDS);
+            List<String> out = Files.readAllLines(log);
+            if (!out.isEmpty()) System.out.println("gst-launch-1.0 said: " + out);
+            Files.deleteIfExists(log);
         }
     }
 

@@ -1,5 +1,7 @@
 package vn.diemcau.hardware;
 
+import java.time.Duration;
+
 /** The box's status LEDs. {@link #close()} leaves every LED in its safe shutdown state (off). */
 public interface StatusLights extends AutoCloseable {
 
@@ -8,6 +10,21 @@ public interface StatusLights extends AutoCloseable {
 
     /** The pattern currently shown. */
     LedPattern current();
+
+    /**
+     * Shows {@link LedPattern#IDENTIFY} for {@code duration} so a technician can find the box,
+     * then returns to the last pattern {@link #show shown} (also one shown meanwhile). The
+     * hardware implementations do exactly that; this default, for simple fakes, just shows
+     * IDENTIFY and leaves restoring to the caller.
+     *
+     * @throws IllegalArgumentException if the duration is not positive
+     */
+    default void identify(Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("identify duration must be positive, got " + duration);
+        }
+        show(LedPattern.IDENTIFY);
+    }
 
     @Override
     void close();

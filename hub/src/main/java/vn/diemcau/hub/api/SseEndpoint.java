@@ -1,0 +1,65 @@
+package vn.diemcau.hub.api;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.util.Blocker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.diemcau.hub.events.FleetEvent;
+import vn.diemcau.hub.events.FleetEvents;
+import vn.diemcau.hub.users.User;
+
+/**
+ * {@code GET /api/events}: live fleet changes as Server-Sent Events. Each event has the name
+ * {@link FleetEvent#type()} and a JSON {@code data} line; a {@code : ping} comment every 15 s
+ * keeps proxies from closing the stream; an event {@code resync} tells the client it missed
+ * events and should re-read {@code /api/fleet}. Events are filtered to the caller's communes.
+ */
+final class SseEndpoint implements Route.Endpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(SseEndpoint.class);
+  private static final long PING_MILLIS = 15_000;
+
+  private final FleetEvents events;
+
+  SseEndpoint(FleetEvents events) {
+    this.events = events;
+  }
+
+  @Override
+  public Object handle(Call call) throws Exception {
+    User user = call.user();
+    var response = call.response();
+    response.setStatus(200);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.getHeaders().put("X-Accel-Buffering", "no");
+    long id = 0;
+    try (FleetEvents.Subscription sub = events.subscribe(e -> user.covers(e.commune()), 1024)) {
+      write(call, ": connected\n\n");
+      while (true) {
+        FleetEvent e = sub.poll(PING_MILLIS);
+        if (sub.takeLost()) {
+          write(call, "event: resync\ndata: {}\n\n");
+        }
+        if (e == null) {
+          write(call, ": ping\n\n");
+          continue;
+        }
+        String data = Json.MAPPER.writeValueAsString(e);
+        write(call, "id: " + (++id) + "\nevent: " + e.type() + "\ndata: " + data + "\n\n");
+      }
+    } catch (java.io.IOException | InterruptedException | RuntimeException e) {
+      LOG.debug("SSE stream for {} ended: {}", user.username(), e.toString());
+      call.callback().succeeded();
+    }
+    return Reply.STREAMED;
+  }
+
+  private static void write(Call call, String text) throws java.io.IOException {
+    try (Blocker.Callback cb = Blocker.callback()) {
+      call.response().write(false, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), cb);
+      cb.block();
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package vn.diemcau.hub.storage;
+
+/** The supported databases. */
+public enum Dialect {
+  SQLITE,
+  POSTGRES
+}

@@ -1,0 +1,4 @@
+package vn.diemcau.protocol;
+
+/** The room's media devices the box watches. */
+public enum Peripheral { CAMERA, MICROPHONE, SPEAKER }

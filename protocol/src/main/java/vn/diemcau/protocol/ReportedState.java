@@ -1,0 +1,23 @@
+package vn.diemcau.protocol;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Retained on {@link Channel#REPORTED}: what the box has applied and where it is. */
+public record ReportedState(
+        @JsonProperty(required = true) long appliedConfigVersion,
+        @JsonProperty(required = true) Instant at,
+        @JsonProperty(required = true) CallState call,
+        Optional<String> room,
+        Optional<String> lastError) {
+    public ReportedState {
+        Check.atLeast(appliedConfigVersion, 0, "appliedConfigVersion");
+        Check.required(at, "at");
+        Check.required(call, "call");
+        room = Check.optional(room);
+        room.ifPresent(r -> Check.text(r, "room", 128));
+        lastError = Check.optional(lastError);
+        lastError.ifPresent(r -> Check.text(r, "lastError", 1000));
+    }
+}

@@ -49,6 +49,7 @@ public final class TimeToJoinBenchmark {
              MediaEngine centreMedia = new MediaEngine(centreSettings)) {
             boxMedia.start();
             centreMedia.start();
+            waitFor("warm pipelines", Duration.ofSeconds(60), () -> boxMedia.warmReady() && centreMedia.warmReady());
             JoinRequest boxJoin = new JoinRequest(janus.api(), Long.toString(ROOM), "", "Xã Đo Đạc");
             JoinRequest centreJoin = new JoinRequest(janus.api(), Long.toString(ROOM), "", "Trung tâm đo");
 
@@ -84,6 +85,7 @@ public final class TimeToJoinBenchmark {
                     waitFor("left", Duration.ofSeconds(10), () -> !ev.lefts.isEmpty());
                     waitFor("feed gone", Duration.ofSeconds(10), () -> janus.participants(ROOM).size() == 1);
                     Thread.sleep(IDLE_BETWEEN_JOINS_MS); // a box is idle between calls; its warm pipeline gets ready
+                    if (!boxMedia.warmReady()) System.out.println("(warm pipeline not ready yet for the next join)");
                 }
                 centre.leave();
             }

@@ -38,6 +38,9 @@ class JanusConferenceIT {
         boxMedia.start();
         centreMedia = new MediaEngine(MediaSettings.testSources(0, 880).withSize(640, 360, 30).withIceAddresses(List.of(JanusFixture.ICE_ADDRESS)));
         centreMedia.start();
+        // Joins in these tests start from a warm box, as in production (the first offer in a
+        // process also generates webrtcbin's DTLS certificate, seconds on a loaded machine).
+        await().atMost(Duration.ofSeconds(30)).until(() -> boxMedia.warmReady() && centreMedia.warmReady());
     }
 
     @AfterAll

@@ -27,6 +27,7 @@ class JanusRestartIT {
         try (JanusFixture janus = new JanusFixture(dir, ROOM + ":Phiên khởi động lại").start();
              MediaEngine media = new MediaEngine(settings)) {
             media.start();
+            await().atMost(Duration.ofSeconds(30)).until(media::warmReady);
             JanusOptions options = JanusOptions.defaults()
                     .withRejoin(true, Duration.ofMillis(200), Duration.ofMillis(800));
             try (JanusConference box = new JanusConference(media, options)) {

@@ -94,6 +94,10 @@ public final class TestBox implements AutoCloseable {
         new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {(t, m) -> rawReceived.add(t)});
   }
 
+  public String bootId() {
+    return bootId;
+  }
+
   public boolean connected() {
     return client.isConnected();
   }

@@ -79,8 +79,14 @@ public final class TestHub implements AutoCloseable {
     return adminPassword;
   }
 
+  /** Idempotent. */
   @Override
-  public void close() {
-    hub.close();
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      hub.close();
+    }
   }
+
+  private boolean closed;
 }

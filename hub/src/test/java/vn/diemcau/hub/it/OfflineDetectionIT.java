@@ -23,7 +23,7 @@ import vn.diemcau.hub.testing.TestHub;
  * keep-alive after its last packet (plus the Will's delivery), with an OFFLINE alert: the broker
  * enforces the keep-alive and publishes the box's Last Will.
  */
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class OfflineDetectionIT {
   private static final int KEEPALIVE = 2;
   private static final long DELIVERY_MILLIS = 500;

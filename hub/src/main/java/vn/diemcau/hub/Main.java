@@ -3,7 +3,6 @@ package vn.diemcau.hub;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +22,13 @@ import vn.diemcau.hub.config.HubConfig;
 @Command(name = "diemcau-hub", mixinStandardHelpOptions = true,
     description = "The diemcau provincial hub: MQTT broker, fleet registry, health, commands, REST API.")
 public final class Main implements Callable<Integer> {
+  static {
+    // HiveMQ's jar ships its own logback.xml; ours has a name of its own (override with -Dlogback.configurationFile).
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "diemcau-hub-logback.xml");
+    }
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
   private static final Path DEFAULT_CONFIG = Path.of("/etc/diemcau/hub.properties");
 
@@ -45,7 +51,7 @@ public final class Main implements Callable<Integer> {
     }
     LOG.info("Starting hub (config {}, state {}, broker {}, db {})", file.map(Path::toString).orElse("defaults"),
         cfg.stateDir(), cfg.broker(), cfg.db());
-    Hub hub = Hub.start(cfg, Clock.systemUTC(), List.of());
+    Hub hub = Hub.start(cfg, Clock.systemUTC(), Hub.WebModule.none());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
       hub.close();

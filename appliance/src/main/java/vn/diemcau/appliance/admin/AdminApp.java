@@ -98,11 +98,14 @@ final class AdminApp {
                     : WebResponse.redirect("/setup");
         }
         if (!ctx.session().authenticated()) {
-            if (req.path().equals("/login")) return req.post() ? auth.login(ctx) : auth.loginForm(ctx, expired ? "login.expired" : "");
+            if (req.path().equals("/login")) {
+                boolean said = expired || req.queryParam("expired").isPresent();
+                return req.post() ? auth.login(ctx) : auth.loginForm(ctx, said ? "login.expired" : "");
+            }
             if (req.path().startsWith("/events/") || req.header("x-csrf-token").isPresent()) {
                 return WebResponse.json(401, "{\"error\":\"login\"}");
             }
-            return WebResponse.redirect("/login");
+            return WebResponse.redirect(expired ? "/login?expired=1" : "/login");
         }
         if (req.path().equals("/") || req.path().equals("/login") || req.path().equals("/setup")) {
             return WebResponse.redirect("/status");

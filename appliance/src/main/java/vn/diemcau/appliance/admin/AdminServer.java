@@ -107,7 +107,7 @@ public final class AdminServer implements AutoCloseable {
         JettyBridge bridge = new JettyBridge(app, this::httpsPort);
         s.setHandler(bridge);
         s.setErrorHandler(JettyBridge.errorHandler());
-        s.setStopTimeout(2_000);
+        s.setStopTimeout(0);
         try {
             s.start();
         } catch (Exception e) {

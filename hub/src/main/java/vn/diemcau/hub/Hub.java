@@ -186,7 +186,7 @@ public final class Hub implements AutoCloseable {
     String hubHashForExport = PasswordHash.hash(hubMqttPassword, PasswordHash.BOX_ITERATIONS);
     ApiServices services = new ApiServices(registry, users, audit, presence, alerts, telemetry, commands, desired, events,
         snapshots, fleet, metrics, config.commands().expiry(), config.commands().timeout(),
-        () -> MosquittoExport.passwordFile(registry, hubHashForExport));
+        () -> MosquittoExport.passwordFile(registry, hubHashForExport), config.conference());
     hubPasswordOut[0] = hubMqttPassword;
     LOG.info("Hub core started in {} ms", (System.nanoTime() - t0) / 1_000_000);
     return services;

@@ -3,6 +3,7 @@ package vn.diemcau.appliance.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,19 +19,34 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import vn.diemcau.appliance.config.ConfigStore;
 
 /** Provisioning over real HTTPS: saving, field errors, rollback, connection test, and hostile forms that must change nothing. */
 class ProvisioningPageTest {
     @TempDir
     Path state;
+    static final String INITIAL_JSON = """
+            {"boxId": "xa-an-phu-01", "displayName": "UBND xã An Phú", "commune": "An Phú", "room": "Phòng tiếp dân",
+             "hub": {"brokerUrl": "tcp://127.0.0.1:1883", "username": "xa-an-phu-01", "password": "s3cret-pass"},
+             "conference": {"defaultSession": {"server": "http://127.0.0.1:8088/janus", "room": "1234", "pin": ""}},
+             "telemetryIntervalSeconds": 10}
+            """;
     final FakeBox box = new FakeBox();
+    Path configFile;
+    byte[] initialBytes;
+    ConfigStoreAdapter config;
     AdminServer server;
     AdminClient client;
 
     @BeforeEach
     void start() throws Exception {
+        configFile = state.resolve("appliance.json");
+        Files.writeString(configFile, INITIAL_JSON);
+        initialBytes = Files.readAllBytes(configFile);
+        config = new ConfigStoreAdapter(ConfigStore.open(configFile, Map.of()));
+        BoxConsole console = new BoxConsole(config, box, box, box, box);
         server = new AdminServer(AdminSettings.defaults(state).withBindAddresses(List.of("127.0.0.1")).withPorts(0, -1)
-                .withPasswordIterations(1_000).withClock(new MutableClock(Instant.parse("2026-11-30T03:00:00Z"))), box.console(), c -> { });
+                .withPasswordIterations(1_000).withClock(new MutableClock(Instant.parse("2026-11-30T03:00:00Z"))), console, c -> { });
         server.start();
         client = new AdminClient(state.resolve("admin"), server.httpsPort());
         String code = server.setupCode().orElseThrow();
@@ -43,7 +59,7 @@ class ProvisioningPageTest {
     }
 
     Map<String, String> validForm() {
-        Map<String, String> f = AdminServerTest.form(box.current());
+        Map<String, String> f = AdminServerTest.form(config.current());
         f.put("displayName", "UBND xã Bình Minh");
         f.put("hubUrl", "ssl://hub.tinh.example.vn:8883");
         return f;
@@ -53,15 +69,19 @@ class ProvisioningPageTest {
     void save_validForm_savesAndKeepsThePrevious_thenRollbackRestores() throws Exception {
         HttpResponse<String> r = client.submit("/provisioning", "/provisioning", validForm());
         assertThat(r.statusCode()).isEqualTo(303);
-        assertThat(box.current().displayName()).isEqualTo("UBND xã Bình Minh");
-        assertThat(box.current().hubPassword()).as("an empty password field keeps the saved one").isEqualTo("s3cret-pass");
+        assertThat(config.current().displayName()).isEqualTo("UBND xã Bình Minh");
+        assertThat(config.current().hubPassword()).as("an empty password field keeps the saved one").isEqualTo("s3cret-pass");
+        assertThat(Files.readAllBytes(ConfigStore.previousFile(configFile))).isEqualTo(initialBytes);
         HttpResponse<String> page = client.get(r.headers().firstValue("Location").orElseThrow());
         assertThat(page.body()).contains("Đã lưu").contains("Khôi phục cài đặt trước").doesNotContain("s3cret-pass");
 
         box.hubConnected.set(false);
         assertThat(client.get("/provisioning").body()).contains("Thiết bị đang mất kết nối trung tâm");
         assertThat(client.submit("/provisioning", "/provisioning/rollback", Map.of()).statusCode()).isEqualTo(303);
-        assertThat(box.current()).isEqualTo(FakeBox.INITIAL);
+        assertThat(config.current()).isEqualTo(FakeBox.INITIAL);
+        assertThat(Files.readString(configFile)).contains("tcp://127.0.0.1:1883");
+        assertThat(Files.readString(ConfigStore.previousFile(configFile))).as("the rolled-back version is kept in turn")
+                .contains("ssl://hub.tinh.example.vn:8883");
     }
 
     @Test
@@ -79,7 +99,7 @@ class ProvisioningPageTest {
                 .contains("id=\"f-conferenceRoom-err\">Số phòng chỉ gồm chữ số")
                 .contains("id=\"f-displayName-err\">Bắt buộc nhập")
                 .contains("value=\"Xã An Phú 01\"");
-        assertThat(box.saves.get()).isZero();
+        assertUnchanged();
     }
 
     static Stream<Arguments> hostileForms() {
@@ -116,15 +136,20 @@ class ProvisioningPageTest {
         HttpResponse<String> r = client.postRaw("/provisioning", body, Map.of());
         assertThat(r.statusCode()).isBetween(400, 413);
         assertThat(r.body()).doesNotContain("<script>alert").doesNotContain("onfocus=\"alert").doesNotContain("Exception");
-        assertThat(box.saves.get()).isZero();
-        assertThat(box.current()).isEqualTo(FakeBox.INITIAL);
+        assertUnchanged();
+    }
+
+    void assertUnchanged() throws Exception {
+        assertThat(Files.readAllBytes(configFile)).isEqualTo(initialBytes);
+        assertThat(ConfigStore.previousFile(configFile)).doesNotExist();
+        assertThat(config.current()).isEqualTo(FakeBox.INITIAL);
     }
 
     @Test
     void save_withoutCsrf_neverChangesTheSavedConfig() throws Exception {
         HttpResponse<String> r = client.post("/provisioning", validForm());
         assertThat(r.statusCode()).isEqualTo(403);
-        assertThat(box.saves.get()).isZero();
+        assertUnchanged();
     }
 
     @Test
@@ -140,6 +165,6 @@ class ProvisioningPageTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("id=\"probe-result\"").contains("Kết nối thất bại ở bước: Kết nối mạng (TCP)")
                 .contains("máy chủ từ chối kết nối");
-        assertThat(box.saves.get()).isZero();
+        assertUnchanged();
     }
 }

@@ -18,6 +18,12 @@
     es.onerror = function () { if (es.readyState === 2) setTimeout(function () { live(url, onData); }, 3000); };
   }
 
+  // After a round trip: bring the answer into view (a test result, or the first field to fix).
+  var result = document.getElementById('probe-result') || document.getElementById('selftest-result');
+  var invalid = document.querySelector('[aria-invalid=true]');
+  if (invalid) { invalid.focus(); invalid.scrollIntoView({ block: 'center' }); }
+  else if (result) result.scrollIntoView({ block: 'center' });
+
   // Confirmation for maintenance actions.
   document.querySelectorAll('form[data-confirm]').forEach(function (f) {
     f.addEventListener('submit', function (e) { if (!window.confirm(f.dataset.confirm)) e.preventDefault(); });

@@ -83,7 +83,8 @@ final class ProvisioningPage {
 
     private WebResponse render(Ctx c, int code, Provisioning v, Map<String, String> errors, String top, String report) {
         StringBuilder b = new StringBuilder(top);
-        b.append(rollbackBox(c));
+        boolean hubDown = hubDown();
+        if (hubDown) b.append(rollbackBox(c, true));
         b.append("<form method=\"post\" action=\"/provisioning\" class=\"form\" id=\"prov-form\" novalidate>").append(c.csrfField());
         b.append("<section class=\"card\"><h2>").append(esc(c.t("prov.box"))).append("</h2>")
                 .append(input(c, "boxId", v.boxId(), errors, "text", "off", "maxlength=\"64\" autocapitalize=\"none\" spellcheck=\"false\""))
@@ -109,18 +110,21 @@ final class ProvisioningPage {
         b.append("</section>");
         b.append("<div class=\"actions sticky\"><button class=\"primary\" id=\"save\">").append(esc(c.t("prov.save")))
                 .append("</button></div></form>");
+        if (!hubDown) b.append(rollbackBox(c, false));
         return c.page(code, "prov.title", b.toString());
     }
 
-    private String rollbackBox(Ctx c) {
+    private boolean hubDown() {
+        try {
+            return !status.status().hubConnected();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private String rollbackBox(Ctx c, boolean hubDown) {
         Optional<java.time.Instant> prev = config.previousSavedAt();
         if (prev.isEmpty()) return "";
-        boolean hubDown = false;
-        try {
-            hubDown = !status.status().hubConnected();
-        } catch (RuntimeException e) {
-            // status unavailable: offer the rollback without the hint
-        }
         return "<section class=\"card " + (hubDown ? "warn" : "quiet") + "\" id=\"rollback\"><p>"
                 + esc(c.t(hubDown ? "prov.rollback.hubdown" : "prov.rollback.hint", TIME.format(prev.get()))) + "</p>"
                 + "<form method=\"post\" action=\"/provisioning/rollback\">" + c.csrfField()

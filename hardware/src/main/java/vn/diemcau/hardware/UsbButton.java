@@ -50,6 +50,8 @@ final class UsbButton implements Button {
     private boolean reported;
     private volatile boolean closed;
     private volatile FileChannel channel;
+    /** Only touched by the reader thread. */
+    private String lastProblem = "";
 
     UsbButton(String name, DeviceLocator locator, int keyCode, int recordSize, long retryMillis,
               Scheduler scheduler, Executor listenerExecutor, long longPressMillis) {
@@ -82,19 +84,29 @@ final class UsbButton implements Button {
                 if (device.isPresent()) {
                     readDevice(device.get());
                 } else {
-                    LOG.warn("USB button {}: no input device found; retrying in {} ms", name, retryMillis);
+                    problem("no input device found");
                 }
             } catch (ClosedChannelException e) {
                 break;
             } catch (IOException | RuntimeException e) {
                 if (!closed) {
-                    LOG.warn("USB button {}: {}; retrying in {} ms", name, e.toString(), retryMillis);
+                    problem(e.toString());
                 }
             }
             report(false);
             awaitRetry();
         }
         LOG.debug("USB button {} reader stopped", name);
+    }
+
+    /** Warns once per distinct problem, so a missing device does not flood the journal. */
+    private void problem(String what) {
+        if (!what.equals(lastProblem)) {
+            LOG.warn("USB button {}: {}; retrying every {} ms", name, what, retryMillis);
+            lastProblem = what;
+        } else {
+            LOG.debug("USB button {}: {}", name, what);
+        }
     }
 
     private void readDevice(Path device) throws IOException {
@@ -104,6 +116,7 @@ final class UsbButton implements Button {
                 return;
             }
             LOG.info("USB button {} reading {} (key code {})", name, device, keyCode);
+            lastProblem = "";
             ByteBuffer buffer = ByteBuffer.allocate(recordSize * 64);
             while (!closed) {
                 if (open.read(buffer) < 0) {

@@ -43,7 +43,7 @@ class Pi4jButtonTest {
 
     private void startButton() {
         button = new Pi4jButton(context, "join", LINE, scheduler, Runnable::run, 30, 2_000);
-        pin = context.registry().get("join", DigitalInput.class) instanceof MockDigitalInput m ? m : null;
+        pin = (MockDigitalInput) context.registry().get("join", DigitalInput.class);
         button.onPress(presses::add);
     }
 

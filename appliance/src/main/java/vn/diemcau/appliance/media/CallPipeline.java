@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import org.freedesktop.gstreamer.Buffer;
 import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.Element;
-import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.Pad;
 import org.freedesktop.gstreamer.PadProbeReturn;
 import org.freedesktop.gstreamer.PadProbeType;
@@ -58,7 +57,7 @@ final class CallPipeline implements AutoCloseable {
                 DeviceChoice.audio(settings));
         String description = recipe.callPipeline();
         log.debug("Call pipeline: {}", description);
-        this.pipeline = (Pipeline) Gst.parseLaunch(description);
+        this.pipeline = (Pipeline) GstRuntime.parse(description);
         this.publisher = (WebRTCBin) pipeline.getElementByName(PipelineRecipe.WEBRTC);
         this.snapshotSink = pipeline.getElementByName(PipelineRecipe.SNAPSHOT_SINK);
         WebRtcNative.configureIce(publisher, settings.iceAddresses());

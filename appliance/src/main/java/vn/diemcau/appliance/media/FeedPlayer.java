@@ -7,7 +7,6 @@ import org.freedesktop.gstreamer.Bin;
 import org.freedesktop.gstreamer.Caps;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.ElementFactory;
-import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.Pad;
 import org.freedesktop.gstreamer.PadLinkException;
 import org.freedesktop.gstreamer.PadProbeType;
@@ -102,7 +101,7 @@ final class FeedPlayer {
         if (caps == null) caps = pad.queryCaps(null);
         Structure st = caps.getStructure(0);
         String encoding = st.hasField("encoding-name") ? st.getString("encoding-name") : "?";
-        Bin chain = Gst.parseBinFromDescription(recipe.receiveChain(encoding), true);
+        Bin chain = GstRuntime.parseBin(recipe.receiveChain(encoding));
         chains.add(chain);
         keep.add(pad);
         pipeline.add(chain);

@@ -7,7 +7,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import org.freedesktop.gstreamer.Bin;
+import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.ElementFactory;
+import org.freedesktop.gstreamer.glib.GError;
 import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.Version;
 import org.slf4j.Logger;
@@ -90,6 +95,28 @@ final class GstRuntime {
                 log.warn("GStreamer task '{}' failed", what, e);
             }
         });
+    }
+
+    /** {@code gst_parse_launch} that fails loudly (the wrapper may return a partial pipeline on errors). */
+    static Element parse(String description) {
+        List<GError> errors = new ArrayList<>();
+        Element e = Gst.parseLaunch(description, errors);
+        if (!errors.isEmpty() || e == null) {
+            if (e != null) e.dispose();
+            throw new MediaException("bad pipeline: " + (errors.isEmpty() ? "?" : errors.get(0).getMessage()) + " in: " + description);
+        }
+        return e;
+    }
+
+    /** A bin with ghost pads from a launch fragment; fails loudly like {@link #parse}. */
+    static Bin parseBin(String description) {
+        List<GError> errors = new ArrayList<>();
+        Bin b = Gst.parseBinFromDescription(description, true, errors);
+        if (!errors.isEmpty() || b == null) {
+            if (b != null) b.dispose();
+            throw new MediaException("bad pipeline: " + (errors.isEmpty() ? "?" : errors.get(0).getMessage()) + " in: " + description);
+        }
+        return b;
     }
 
     static boolean hasElement(String factory) {

@@ -3,7 +3,6 @@ package vn.diemcau.appliance.media;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.freedesktop.gstreamer.Element;
-import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.Pad;
 import org.freedesktop.gstreamer.PadProbeReturn;
 import org.freedesktop.gstreamer.PadProbeType;
@@ -40,8 +39,8 @@ public final class IdleScreen implements AutoCloseable {
     public void show(IdleInfo info) {
         GstRuntime.run(() -> {
             if (pipeline == null) build();
-            title.set("text", info.roomName());
-            middle.set("text", info.middleText());
+            title.set("text", markupSafe(info.roomName()));
+            middle.set("text", markupSafe(info.middleText()));
         }, TIMEOUT);
     }
 
@@ -51,14 +50,14 @@ public final class IdleScreen implements AutoCloseable {
         int big = Math.max(12, h / 18);
         int small = Math.max(10, h / 30);
         String sink = new PipelineRecipe(settings, f -> true, "", "").videoSink();
-        pipeline = (Pipeline) Gst.parseLaunch("videotestsrc is-live=true pattern=solid-color foreground-color=0xff0b3d5c"
+        pipeline = (Pipeline) GstRuntime.parse("videotestsrc is-live=true pattern=solid-color foreground-color=0xff0b3d5c"
                 + " ! video/x-raw,width=" + w + ",height=" + h + ",framerate=5/1"
                 + " ! textoverlay name=title valignment=top halignment=center ypad=" + h / 10
-                + " font-desc=\"Sans Bold " + big + "px\" use-markup=false"
+                + " font-desc=\"Sans Bold " + big + "px\""
                 + " ! textoverlay name=middle valignment=center halignment=center line-alignment=center"
-                + " font-desc=\"Sans " + small + "px\" use-markup=false"
+                + " font-desc=\"Sans " + small + "px\""
                 + " ! textoverlay name=prompt valignment=bottom halignment=center ypad=" + h / 10
-                + " font-desc=\"Sans Bold " + small + "px\" use-markup=false text=\"" + IdleInfo.PROMPT + "\""
+                + " font-desc=\"Sans Bold " + small + "px\" text=\"" + IdleInfo.PROMPT + "\""
                 + " ! clockoverlay halignment=right valignment=top time-format=\"%H:%M  %d/%m/%Y\""
                 + " font-desc=\"Sans " + small + "px\""
                 + " ! videoconvert ! identity name=imeter ! " + sink);
@@ -68,6 +67,10 @@ public final class IdleScreen implements AutoCloseable {
         meterPad.addProbe(PadProbeType.BUFFER, onFrame);
         pipeline.play();
         log.info("Idle screen shown");
+    }
+
+    private static String markupSafe(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** Frames rendered since the screen was created (for tests and the local page). */

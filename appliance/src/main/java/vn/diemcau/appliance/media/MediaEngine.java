@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.freedesktop.gstreamer.Buffer;
-import org.freedesktop.gstreamer.Gst;
 import org.freedesktop.gstreamer.Pipeline;
 import org.freedesktop.gstreamer.Sample;
 import org.freedesktop.gstreamer.State;
@@ -71,7 +70,7 @@ public final class MediaEngine implements AutoCloseable {
 
     private Optional<byte[]> captureOneJpeg() {
         String src = DeviceChoice.video(settings);
-        Pipeline p = (Pipeline) Gst.parseLaunch(src + " num-buffers=30 ! videoconvert ! videoscale ! video/x-raw,width="
+        Pipeline p = (Pipeline) GstRuntime.parse(src + " num-buffers=30 ! videoconvert ! videoscale ! video/x-raw,width="
                 + settings.width() + ",height=" + settings.height() + " ! jpegenc quality=85 ! appsink name=shot sync=false");
         AppSink sink = (AppSink) p.getElementByName("shot");
         try {

@@ -11,11 +11,12 @@ import vn.diemcau.appliance.call.CallStats;
  * every outbound RTP stream.
  */
 final class StatsCalculator {
-    private static final Pattern ENTRY = Pattern.compile("(rtp-outbound-stream-stats|rtp-remote-inbound-stream-stats|rtp-inbound-stream-stats|rtp-remote-outbound-stream-stats)[^\"]*");
+    /** A top-level entry: {@code <id>=(structure)"<type>, type=(GstWebRTCStatsType)<type>, ...}. */
+    private static final Pattern ENTRY = Pattern.compile("[A-Za-z0-9_.-]+=\\(structure\\)\"[a-z-]+, type=\\(GstWebRTCStatsType\\)([a-z-]+)");
     private static final Pattern BYTES_SENT = Pattern.compile("bytes-sent=\\(guint64\\)(\\d+)");
     private static final Pattern PACKETS_SENT = Pattern.compile("packets-sent=\\(guint64\\)(\\d+)");
     private static final Pattern PACKETS_LOST = Pattern.compile("packets-lost=\\(g?int(?:64)?\\)(-?\\d+)");
-    private static final Pattern JITTER = Pattern.compile("jitter=\\(double\\)([0-9.eE+-]+)");
+    private static final Pattern JITTER = Pattern.compile("(?<![a-z-])jitter=\\(double\\)([0-9.eE+-]+)");
     private static final Pattern RTT = Pattern.compile("round-trip-time=\\(double\\)([0-9.eE+-]+)");
 
     private long lastBytes = -1;
@@ -30,20 +31,30 @@ final class StatsCalculator {
         double jitter = 0;
         double rtt = 0;
         Matcher entries = ENTRY.matcher(text);
-        while (entries.find()) {
-            String entry = entries.group();
-            switch (entries.group(1)) {
-                case "rtp-outbound-stream-stats" -> {
-                    bytes += first(BYTES_SENT, entry, 0);
-                    sent += first(PACKETS_SENT, entry, 0);
+        int from = -1;
+        String type = "";
+        while (true) {
+            boolean found = entries.find();
+            if (from >= 0) {
+                String entry = text.substring(from, found ? entries.start() : text.length());
+                switch (type) {
+                    case "outbound-rtp" -> {
+                        bytes += first(BYTES_SENT, entry, 0);
+                        sent += first(PACKETS_SENT, entry, 0);
+                    }
+                    case "remote-inbound-rtp" -> {
+                        lost += Math.max(0, first(PACKETS_LOST, entry, 0));
+                        jitter = Math.max(jitter, firstDouble(JITTER, entry));
+                        rtt = Math.max(rtt, firstDouble(RTT, entry));
+                    }
+                    default -> {
+                        // other entries (codecs, candidates, inbound RTCP) carry nothing we report
+                    }
                 }
-                case "rtp-remote-inbound-stream-stats" -> {
-                    lost += Math.max(0, first(PACKETS_LOST, entry, 0));
-                    jitter = Math.max(jitter, firstDouble(JITTER, entry));
-                    rtt = Math.max(rtt, firstDouble(RTT, entry));
-                }
-                default -> jitter = Math.max(jitter, firstDouble(JITTER, entry));
             }
+            if (!found) break;
+            from = entries.start();
+            type = entries.group(1);
         }
         double seconds = lastBytes < 0 ? 0 : (nowNanos - lastNanos) / 1e9;
         double kbps = seconds > 0 ? Math.max(0, bytes - lastBytes) * 8 / 1000.0 / seconds : 0;

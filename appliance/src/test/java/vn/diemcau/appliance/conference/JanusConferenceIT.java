@@ -80,7 +80,14 @@ class JanusConferenceIT {
                 assertThat(atBox.loudAudioBuffers()).isGreaterThan(10);
             });
             assertThat(janus.participants(PIN_ROOM)).contains("Xã An Phú", "Trung tâm tiếp dân tỉnh");
-            assertThat(box.stats()).hasValueSatisfying(s -> assertThat(s.roundTripMs()).isGreaterThanOrEqualTo(0));
+            assertThat(box.stats()).isPresent();
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                    assertThat(box.stats()).hasValueSatisfying(s -> {
+                        assertThat(s.outgoingBitrateKbps()).isGreaterThan(50);
+                        assertThat(s.outgoingFps()).isGreaterThan(10);
+                        assertThat(s.packetLossPercent()).isBetween(0.0, 100.0);
+                        assertThat(s.roundTripMs()).isGreaterThanOrEqualTo(0);
+                    }));
 
             box.leave();
             await().atMost(Duration.ofSeconds(5)).until(() -> !boxEvents.lefts.isEmpty());

@@ -38,7 +38,7 @@ public final class TestHub implements AutoCloseable {
     env.put("DIEMCAU_HUB_HTTP_PORT", "0");
     env.put("DIEMCAU_HUB_BROKER_HOST", "127.0.0.1");
     env.put("DIEMCAU_HUB_BROKER_PORT", Integer.toString(brokerPort));
-    env.put("DIEMCAU_HUB_BROKER_TLS_PORT", Integer.toString(Ports.free()));
+    env.put("DIEMCAU_HUB_BROKER_TLS_PORT", "0");
     env.put("DIEMCAU_HUB_MQTT_KEEPALIVESECONDS", "5");
     extra.forEach((k, v) -> env.put(ConfigLoader.ENV_PREFIX + k.toUpperCase().replace('.', '_'), v));
     return start(stateDir, env, brokerPort);
@@ -79,8 +79,14 @@ public final class TestHub implements AutoCloseable {
     return adminPassword;
   }
 
+  /** Idempotent. */
   @Override
-  public void close() {
-    hub.close();
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      hub.close();
+    }
   }
+
+  private boolean closed;
 }

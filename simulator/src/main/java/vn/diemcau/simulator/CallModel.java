@@ -1,0 +1,74 @@
+package vn.diemcau.simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import vn.diemcau.protocol.CallInfo;
+import vn.diemcau.protocol.CallState;
+
+/**
+ * The simulated call: Join and Leave move it through the appliance's states.
+ * <pre>
+ *  IDLE --join--> JOINING --> IN_CALL --leave--> LEAVING --> IDLE
+ *  IN_CALL --join(other room)--> LEAVING --> IDLE --> JOINING --> IN_CALL
+ * </pre>
+ * Not thread-safe: the owning box calls it under its lock.
+ */
+final class CallModel {
+
+    /** One step, which the box reports as a {@code CallStateChanged} event. */
+    record Transition(CallState from, CallState to, Optional<String> room, Optional<String> reason,
+            Optional<Long> timeToJoinMs) {
+    }
+
+    private CallState state = CallState.IDLE;
+    private Optional<String> room = Optional.empty();
+    private Optional<Long> lastTimeToJoinMs = Optional.empty();
+
+    CallState state() {
+        return state;
+    }
+
+    Optional<String> room() {
+        return room;
+    }
+
+    CallInfo info() {
+        return new CallInfo(state, room, lastTimeToJoinMs);
+    }
+
+    /** Joins {@code newRoom}; nothing happens if the box is already in that room. */
+    List<Transition> join(String newRoom, long timeToJoinMs, String reason) {
+        List<Transition> steps = new ArrayList<>();
+        if (state == CallState.IN_CALL && room.equals(Optional.of(newRoom))) {
+            return steps;
+        }
+        if (state != CallState.IDLE) {
+            steps.addAll(leave("switching room"));
+        }
+        steps.add(move(CallState.JOINING, Optional.of(newRoom), Optional.of(reason), Optional.empty()));
+        lastTimeToJoinMs = Optional.of(timeToJoinMs);
+        steps.add(move(CallState.IN_CALL, Optional.of(newRoom), Optional.empty(), lastTimeToJoinMs));
+        return steps;
+    }
+
+    /** Leaves the current room; nothing happens if the box is idle. */
+    List<Transition> leave(String reason) {
+        List<Transition> steps = new ArrayList<>();
+        if (state == CallState.IDLE) {
+            return steps;
+        }
+        Optional<String> left = room;
+        steps.add(move(CallState.LEAVING, left, Optional.of(reason), Optional.empty()));
+        steps.add(move(CallState.IDLE, left, Optional.empty(), Optional.empty()));
+        room = Optional.empty();
+        return steps;
+    }
+
+    private Transition move(CallState to, Optional<String> inRoom, Optional<String> reason, Optional<Long> ttj) {
+        Transition t = new Transition(state, to, inRoom, reason, ttj);
+        state = to;
+        room = inRoom;
+        return t;
+    }
+}

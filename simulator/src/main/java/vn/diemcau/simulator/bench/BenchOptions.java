@@ -1,0 +1,84 @@
+package vn.diemcau.simulator.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+import vn.diemcau.simulator.cli.Durations;
+
+/** The benchmark's options (a picocli mixin). */
+final class BenchOptions {
+
+    enum TargetKind { MOSQUITTO, EXTERNAL, COMMAND }
+
+    @Option(names = "--boxes", split = ",", defaultValue = "1000,5000,10000,20000",
+            description = "Fleet sizes, one step each (default: ${DEFAULT-VALUE}).")
+    List<Integer> boxes;
+
+    @Option(names = "--target", defaultValue = "MOSQUITTO", description = "What to measure: ${COMPLETION-CANDIDATES}. "
+            + "MOSQUITTO starts a fresh Mosquitto 2 per step; EXTERNAL measures --pid at --host:--port; "
+            + "COMMAND starts --target-command per step ({port} is replaced by a free port).")
+    TargetKind target;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1")
+    String host;
+
+    @Option(names = "--port", defaultValue = "1883", description = "Broker port for --target EXTERNAL.")
+    int port;
+
+    @Option(names = "--pid", description = "Process to measure for --target EXTERNAL.")
+    Optional<Long> pid;
+
+    @Option(names = "--target-command", description = "Shell command for --target COMMAND, e.g. 'java -cp ... Main --mqtt-port {port}'.")
+    Optional<String> targetCommand;
+
+    @Option(names = "--password-pattern", description = "Box password, {id} = box id (for brokers that authenticate).")
+    Optional<String> passwordPattern;
+
+    @Option(names = "--hub-user", description = "User name of the benchmark's requester client.")
+    Optional<String> hubUser;
+
+    @Option(names = "--hub-password", description = "Password of the benchmark's requester client.")
+    Optional<String> hubPassword;
+
+    @Option(names = "--window", defaultValue = "30s", converter = Durations.class,
+            description = "Measurement window per step (default: ${DEFAULT-VALUE}).")
+    Duration window;
+
+    @Option(names = "--settle", defaultValue = "5s", converter = Durations.class,
+            description = "Pause between all-online and the window (default: ${DEFAULT-VALUE}).")
+    Duration settle;
+
+    @Option(names = "--online-timeout", defaultValue = "90s", converter = Durations.class,
+            description = "Give up waiting for the fleet to come online after (default: ${DEFAULT-VALUE}).")
+    Duration onlineTimeout;
+
+    @Option(names = "--telemetry-interval", defaultValue = "10s", converter = Durations.class)
+    Duration telemetryInterval;
+
+    @Option(names = "--keepalive", defaultValue = "30s", converter = Durations.class,
+            description = "Keepalive of the bulk boxes (default: ${DEFAULT-VALUE}).")
+    Duration keepAlive;
+
+    @Option(names = "--probe-keepalive", defaultValue = "10s", converter = Durations.class,
+            description = "Keepalive of the probe boxes that are frozen (default: ${DEFAULT-VALUE}).")
+    Duration probeKeepAlive;
+
+    @Option(names = "--command-rate", defaultValue = "50", description = "Commands per second in the window (default: ${DEFAULT-VALUE}).")
+    int commandRate;
+
+    @Option(names = "--kill-probes", defaultValue = "10", description = "Probe boxes killed in the window (default: ${DEFAULT-VALUE}).")
+    int killProbes;
+
+    @Option(names = "--frozen-probes", defaultValue = "3", description = "Probe boxes frozen in the window (default: ${DEFAULT-VALUE}).")
+    int frozenProbes;
+
+    @Option(names = "--connect-rate", defaultValue = "1000", description = "New connections per second in total (default: ${DEFAULT-VALUE}).")
+    int connectRate;
+
+    @Option(names = "--per-process", defaultValue = "10000", description = "Boxes per simulator JVM (default: ${DEFAULT-VALUE}).")
+    int perProcess;
+
+    @Option(names = "--cores", description = "Cores of the machine for CPU % (default: all the JVM sees).")
+    int cores = Runtime.getRuntime().availableProcessors();
+}

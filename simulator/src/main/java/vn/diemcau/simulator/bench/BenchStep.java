@@ -1,0 +1,140 @@
+package vn.diemcau.simulator.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.diemcau.protocol.DeviceId;
+import vn.diemcau.simulator.BoxIdentities;
+import vn.diemcau.simulator.BoxIdentity;
+import vn.diemcau.simulator.BrokerSettings;
+import vn.diemcau.simulator.Fault;
+import vn.diemcau.simulator.Simulator;
+import vn.diemcau.simulator.SimulatorSettings;
+
+/**
+ * One benchmark step: N boxes (bulk in child JVMs, a few probe boxes in this JVM), wait until all are
+ * online, then a measurement window with commands at a fixed rate, probes killed one by one and some
+ * probes frozen; the target's CPU is read from /proc over the window.
+ */
+final class BenchStep {
+    private static final Logger LOG = LoggerFactory.getLogger(BenchStep.class);
+    static final String BULK_PREFIX = "sim-";
+    static final String PROBE_PREFIX = "probe-";
+
+    private final BenchOptions options;
+    private final Target target;
+    private final int boxes;
+    private final Path dir;
+
+    /** What is measured: the broker or hub process, reachable at host:port. */
+    record Target(String host, int port, long pid) {
+    }
+
+    BenchStep(BenchOptions options, Target target, int boxes, Path dir) {
+        this.options = options;
+        this.target = target;
+        this.boxes = boxes;
+        this.dir = dir;
+    }
+
+    StepResult run() throws Exception {
+        int probes = options.killProbes + options.frozenProbes;
+        List<BoxIdentity> bulk = BoxIdentities.numbered(BULK_PREFIX, boxes - probes, options.passwordPattern);
+        Files.createDirectories(dir);
+        try (Requester requester = new Requester(target.host(), target.port(), options.hubUser, options.hubPassword);
+             SimulatorProcesses children = new SimulatorProcesses(new SimulatorProcesses.Launch(target.host(),
+                     target.port(), options.telemetryInterval, options.keepAlive, options.connectRate,
+                     options.onlineTimeout.plus(options.window).plusSeconds(60), dir, List.of()),
+                     bulk, options.perProcess);
+             Simulator probeFleet = Simulator.start(SimulatorSettings.builder(
+                     BrokerSettings.tcp(target.host(), target.port()),
+                     BoxIdentities.numbered(PROBE_PREFIX, probes, options.passwordPattern))
+                     .telemetryInterval(options.telemetryInterval).keepAlive(options.probeKeepAlive)
+                     .commandDelay(Duration.ZERO).build())) {
+
+            long rampStart = System.nanoTime();
+            long deadline = rampStart + options.onlineTimeout.toNanos();
+            while (requester.online() < boxes && System.nanoTime() < deadline && children.allAlive()) {
+                Thread.sleep(200);
+            }
+            double ramp = (System.nanoTime() - rampStart) / 1e9;
+            int online = requester.online();
+            LOG.info("{} boxes: {} online after {} s", boxes, online, String.format("%.1f", ramp));
+            Thread.sleep(options.settle.toMillis());
+
+            List<Long> simPids = children.pids();
+            ProcessMeter.Sample targetStart = ProcessMeter.sample(target.pid());
+            List<ProcessMeter.Sample> simStart = simPids.stream().map(ProcessMeter::sample).toList();
+            long windowStart = System.nanoTime();
+
+            List<DeviceId> frozen = new ArrayList<>();
+            for (int i = 0; i < options.frozenProbes; i++) {
+                DeviceId id = probeId(options.killProbes + i + 1);
+                requester.killing(id);
+                probeFleet.box(id).inject(Fault.FROZEN);
+                frozen.add(id);
+            }
+            runWindow(requester, probeFleet, bulk, windowStart);
+
+            ProcessMeter.Sample targetEnd = ProcessMeter.sample(target.pid());
+            String load = ProcessMeter.loadAverage();
+            double simCpu = 0;
+            for (int i = 0; i < simPids.size(); i++) {
+                simCpu += ProcessMeter.sample(simPids.get(i)).cpuPercentSince(simStart.get(i), options.cores);
+            }
+            double window = (targetEnd.nanoTime() - targetStart.nanoTime()) / 1e9;
+            long freezeDeadline = System.nanoTime() + options.probeKeepAlive.multipliedBy(3).toNanos();
+            while (!requester.offlineAfterNanos().keySet().containsAll(frozen) && System.nanoTime() < freezeDeadline) {
+                Thread.sleep(100);
+            }
+            List<Long> kills = new ArrayList<>();
+            List<Long> freezes = new ArrayList<>();
+            requester.offlineAfterNanos().forEach((id, nanos) -> (frozen.contains(id) ? freezes : kills).add(nanos));
+            return new StepResult(boxes, online, ramp, window,
+                    targetEnd.cpuPercentSince(targetStart, options.cores),
+                    ProcessMeter.rssBytes(target.pid()) / 1e6, ProcessMeter.peakRssBytes(target.pid()) / 1e6,
+                    ProcessMeter.threads(target.pid()), simCpu,
+                    StepResult.Stats.ofNanos(requester.roundTripsNanos()), requester.commandsSent(),
+                    requester.unanswered(), StepResult.Stats.ofNanos(kills), StepResult.Stats.ofNanos(freezes), load);
+        }
+    }
+
+    /** Commands at a steady rate to random bulk boxes; the kill probes die one by one, evenly spread. */
+    private void runWindow(Requester requester, Simulator probeFleet, List<BoxIdentity> bulk, long windowStart)
+            throws InterruptedException {
+        SplittableRandom random = new SplittableRandom(boxes);
+        long windowNanos = options.window.toNanos();
+        long commandEvery = 1_000_000_000L / options.commandRate;
+        long killEvery = windowNanos / (options.killProbes + 1);
+        long nextCommand = windowStart;
+        long nextKill = windowStart + killEvery;
+        int killed = 0;
+        while (System.nanoTime() - windowStart < windowNanos) {
+            long now = System.nanoTime();
+            if (now >= nextCommand) {
+                requester.command(bulk.get(random.nextInt(bulk.size())).id());
+                nextCommand += commandEvery;
+            }
+            if (killed < options.killProbes && now >= nextKill) {
+                DeviceId id = probeId(++killed);
+                requester.killing(id);
+                probeFleet.kill(id);
+                nextKill += killEvery;
+            }
+            long sleep = Math.min(nextCommand, nextKill) - System.nanoTime();
+            if (sleep > 0) {
+                Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
+            }
+        }
+    }
+
+    private DeviceId probeId(int n) {
+        return BoxIdentities.numbered(PROBE_PREFIX, n, 1, Optional.empty()).getFirst().id();
+    }
+}

@@ -173,7 +173,7 @@
       if (e.commandType === 'snapshot' && e.state === 'SUCCEEDED') loadSnapshot();
       if (['SUCCEEDED', 'FAILED', 'REJECTED', 'EXPIRED', 'TIMED_OUT'].includes(e.state)) { loadAudit(); DC.toast(DC.cmdLabel(e.commandType) + ': ' + t('state.' + e.state), e.state !== 'SUCCEEDED'); }
     }
-  }, () => { loadDetail(); loadCommands(); });
+  }, () => { loadDetail(); loadCommands(); }, true);
 
   loadDetail().then(() => Promise.all([loadCharts(), loadCommands(), loadAudit()])).catch(e => DC.toast(e.message, true));
   loadSnapshot();

@@ -258,6 +258,26 @@
     }
   }, loadAll);
 
+  // Health badges follow telemetry by a quiet re-read (telemetry is not streamed to this page:
+  // a hundred boxes would mean ten events a second).
+  setInterval(async () => {
+    try {
+      const list = await DC.api('GET', '/api/boxes');
+      const before = new Set(views.keys());
+      const changed = [];
+      list.forEach(v => {
+        const old = views.get(v.box.id);
+        if (!old || JSON.stringify(old) !== JSON.stringify(v)) changed.push(v.box.id);
+        views.set(v.box.id, v);
+        before.delete(v.box.id);
+      });
+      before.forEach(id => views.delete(id));
+      communes();
+      if (before.size || changed.some(id => !rows.querySelector('tr[data-box="' + CSS.escape(id) + '"]'))) renderAll();
+      else changed.forEach(id => renderRow(id, false));
+    } catch (e) { /* the next round will do */ }
+  }, 15000);
+
   // Ages stay current.
   setInterval(() => rows.querySelectorAll('.seen-cell').forEach(c => { if (c.dataset.seen) c.textContent = DC.ago(c.dataset.seen); }), 10000);
 

@@ -192,6 +192,13 @@ class DashboardBrowserIT {
     assertThat(browser.text("#cred-id")).isEqualTo("xa-an-hoa-01");
     assertThat(hub.hub.services().registry().authenticate("xa-an-hoa-01", password)).isTrue();
     browser.screenshot("07-register-card");
+
+    browser.open("/ui/users");
+    await().atMost(LIVE).ignoreExceptions().until(() -> browser.text("#users").contains("nguoixem"));
+    browser.screenshot("10-users");
+    browser.open("/ui/boxes/xa-tan-an-01");
+    await().atMost(LIVE).ignoreExceptions().until(() -> browser.text("#cred-facts").contains("xa-tan-an-01"));
+    browser.screenshot("11-box-admin");
   }
 
   @Test

@@ -85,6 +85,7 @@
     /** Follows /api/events; reconnects by itself (EventSource); onResync re-reads everything. */
     live(handlers, onResync, withTelemetry) {
       const dot = document.getElementById('live');
+      if (dot) dot.hidden = false;
       let es;
       const open = () => {
         es = new EventSource('/api/events' + (withTelemetry ? '?telemetry=true' : ''));

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.diemcau.hub.config.ConfigLoader;
 import vn.diemcau.hub.config.HubConfig;
+import vn.diemcau.hub.session.SessionPage;
 
 /**
  * The hub program: reads the config file (default {@code /etc/diemcau/hub.properties} when it
@@ -45,7 +46,10 @@ public final class Main implements Callable<Integer> {
     }
     LOG.info("Starting hub (config {}, state {}, broker {}, db {})", file.map(Path::toString).orElse("defaults"),
         cfg.stateDir(), cfg.broker(), cfg.db());
-    Hub hub = Hub.start(cfg, Clock.systemUTC(), List.of());
+    java.util.concurrent.atomic.AtomicReference<Hub> started = new java.util.concurrent.atomic.AtomicReference<>();
+    Hub hub = Hub.start(cfg, Clock.systemUTC(), List.of(new SessionPage(cfg.conference(),
+        token -> Optional.ofNullable(started.get()).flatMap(h -> h.services().users().resolve(token)))));
+    started.set(hub);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
       hub.close();

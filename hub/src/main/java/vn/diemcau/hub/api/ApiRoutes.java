@@ -31,6 +31,7 @@ public final class ApiRoutes {
     r.addAll(BoxRoutes.routes(s));
     r.addAll(CommandRoutes.routes(s));
     r.addAll(AdminRoutes.routes(s));
+    r.addAll(AlertRoutes.routes(s));
     r.add(Route.get("/api/events", vn.diemcau.hub.users.Permission.VIEW_FLEET, new SseEndpoint(s.fleet())));
     return List.copyOf(r);
   }

@@ -22,7 +22,9 @@ import vn.diemcau.hub.users.User;
 final class BoxRoutes {
   private BoxRoutes() {}
 
-  record BoxView(Box box, BoxPresence presence, List<Alert> openAlerts, Optional<Instant> telemetryAt) {}
+  /** {@code telemetry}: the latest telemetry message; {@code reported}: the box's reported state (call, room). */
+  record BoxView(Box box, BoxPresence presence, List<Alert> openAlerts, Optional<Instant> telemetryAt,
+      Optional<com.fasterxml.jackson.databind.JsonNode> telemetry, Optional<com.fasterxml.jackson.databind.JsonNode> reported) {}
 
   record BoxDetail(Box box, BoxPresence presence, List<Alert> openAlerts,
       Optional<vn.diemcau.hub.health.TelemetryStore.Latest> telemetry,
@@ -51,7 +53,9 @@ final class BoxRoutes {
           for (Box b : visible(s, c.user())) {
             BoxPresence p = s.presence().get(b.id());
             if (commune.map(b.commune()::equals).orElse(true) && presence.map(p.state()::equals).orElse(true)) {
-              out.add(new BoxView(b, p, alertsOf(s, b.id()), s.telemetry().latest(b.id()).map(l -> l.receivedAt())));
+              var latest = s.telemetry().latest(b.id());
+              out.add(new BoxView(b, p, alertsOf(s, b.id()), latest.map(l -> l.receivedAt()),
+                  latest.map(l -> l.telemetry()), s.desired().twin(b.id()).reported()));
             }
           }
           return out;
@@ -119,16 +123,6 @@ final class BoxRoutes {
           var snap = s.snapshots().latest(box(s, c).id()).orElseThrow(() -> HubException.notFound(
               "snapshot of box " + c.path("id") + " (send it a snapshot command first)"));
           return new ApiHandler.Binary("image/jpeg", snap.jpeg());
-        }),
-        Route.get("/api/alerts", Permission.VIEW_FLEET, c -> {
-          boolean openOnly = c.query("open").map(Boolean::parseBoolean).orElse(true);
-          Optional<String> boxId = c.query("box");
-          List<Alert> list = openOnly ? s.alerts().openAlerts()
-              : s.alerts().history(instant(c, "since").orElse(Instant.now().minus(Duration.ofDays(7))), boxId,
-                  c.queryInt("limit", 500, 1, 5000));
-          return list.stream().filter(a -> boxId.map(a.boxId()::equals).orElse(true))
-              .filter(a -> s.registry().commune(a.boxId()).map(c.user()::covers).orElse(c.user().communes().isEmpty()))
-              .toList();
         }));
   }
 

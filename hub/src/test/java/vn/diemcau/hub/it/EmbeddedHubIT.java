@@ -40,11 +40,13 @@ import vn.diemcau.protocol.Topics;
 class EmbeddedHubIT {
   private Path state;
   private TestHub hub;
+  private int tlsPort;
 
   @BeforeAll
   void start() throws Exception {
     state = Files.createTempDirectory("hub-it-");
-    hub = TestHub.embedded(state, Map.of());
+    tlsPort = vn.diemcau.hub.testing.Ports.free();
+    hub = TestHub.embedded(state, Map.of("broker.tls.port", Integer.toString(tlsPort)));
   }
 
   @AfterAll
@@ -117,6 +119,24 @@ class EmbeddedHubIT {
 
       JsonNode audit = hub.api.get("/api/audit?target=xa-online-01").json();
       assertThat(audit.toString()).contains("command.identify", "succeeded", "box.register");
+    }
+  }
+
+  @Test
+  void box_overTlsWithTheGeneratedKeystore_connects() throws Exception {
+    String pw = register("xa-tls-01", "An Phú");
+    java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+    String ksPassword = Files.readString(state.resolve("broker-keystore.password")).strip();
+    try (var in = Files.newInputStream(state.resolve("broker-keystore.p12"))) {
+      ks.load(in, ksPassword.toCharArray());
+    }
+    var tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(ks);
+    var ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+    ssl.init(null, tmf.getTrustManagers(), null);
+    try (TestBox box = new TestBox("ssl://127.0.0.1:" + tlsPort, "xa-tls-01", pw, 5, ssl.getSocketFactory()).online()) {
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+          hub.api.get("/api/boxes/xa-tls-01").json().at("/presence/state").asText()).isEqualTo("ONLINE"));
     }
   }
 

@@ -40,9 +40,17 @@ public final class TestBox implements AutoCloseable {
   private final String bootId = UUID.randomUUID().toString();
   private final Instant connectedAt = Instant.now();
   public final List<CommandRequest> received = new CopyOnWriteArrayList<>();
+  /** Topics of messages received through {@link #subscribeRaw}. */
+  public final List<String> rawReceived = new CopyOnWriteArrayList<>();
   private final AtomicBoolean answer = new AtomicBoolean(true);
 
   public TestBox(String brokerUrl, String id, String password, int keepAliveSeconds) throws MqttException {
+    this(brokerUrl, id, password, keepAliveSeconds, SocketFactory.getDefault());
+  }
+
+  /** A box connecting through {@code sockets} (e.g. TLS for ssl:// URLs). */
+  public TestBox(String brokerUrl, String id, String password, int keepAliveSeconds, SocketFactory sockets)
+      throws MqttException {
     this.id = DeviceId.of(id);
     this.client = new MqttClient(brokerUrl, id, new MemoryPersistence());
     MqttConnectionOptions o = new MqttConnectionOptions();
@@ -51,7 +59,7 @@ public final class TestBox implements AutoCloseable {
     o.setCleanStart(true);
     o.setKeepAliveInterval(keepAliveSeconds);
     o.setAutomaticReconnect(false);
-    o.setSocketFactory(SocketFactory.getDefault());
+    o.setSocketFactory(sockets);
     MqttMessage will = new MqttMessage(ProtocolCodec.encode(new Status(Presence.OFFLINE, connectedAt, bootId,
         Optional.empty())), 1, true, null);
     o.setWill(Topics.of(this.id, Channel.STATUS), will);
@@ -83,7 +91,7 @@ public final class TestBox implements AutoCloseable {
 
   public IMqttToken subscribeRaw(String filter) throws MqttException {
     return client.subscribe(new MqttSubscription[] {new MqttSubscription(filter, 1)},
-        new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {(t, m) -> {}});
+        new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {(t, m) -> rawReceived.add(t)});
   }
 
   public boolean connected() {
@@ -136,6 +144,9 @@ public final class TestBox implements AutoCloseable {
   public void close() {
     try {
       if (client.isConnected()) {
+        // A clean disconnect suppresses the Will: say goodbye first, as the appliance does.
+        publish(Channel.STATUS, ProtocolCodec.encode(new Status(Presence.OFFLINE, Instant.now(), bootId,
+            Optional.empty())), 1, true);
         client.disconnect();
       }
       client.close();

@@ -38,7 +38,7 @@ public final class TestHub implements AutoCloseable {
     env.put("DIEMCAU_HUB_HTTP_PORT", "0");
     env.put("DIEMCAU_HUB_BROKER_HOST", "127.0.0.1");
     env.put("DIEMCAU_HUB_BROKER_PORT", Integer.toString(brokerPort));
-    env.put("DIEMCAU_HUB_BROKER_TLS_PORT", Integer.toString(Ports.free()));
+    env.put("DIEMCAU_HUB_BROKER_TLS_PORT", "0");
     env.put("DIEMCAU_HUB_MQTT_KEEPALIVESECONDS", "5");
     extra.forEach((k, v) -> env.put(ConfigLoader.ENV_PREFIX + k.toUpperCase().replace('.', '_'), v));
     return start(stateDir, env, brokerPort);

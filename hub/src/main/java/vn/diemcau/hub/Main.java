@@ -46,10 +46,9 @@ public final class Main implements Callable<Integer> {
     }
     LOG.info("Starting hub (config {}, state {}, broker {}, db {})", file.map(Path::toString).orElse("defaults"),
         cfg.stateDir(), cfg.broker(), cfg.db());
-    java.util.concurrent.atomic.AtomicReference<Hub> started = new java.util.concurrent.atomic.AtomicReference<>();
-    Hub hub = Hub.start(cfg, Clock.systemUTC(), List.of(new SessionPage(cfg.conference(),
-        token -> Optional.ofNullable(started.get()).flatMap(h -> h.services().users().resolve(token)))));
-    started.set(hub);
+    Hub hub = Hub.start(cfg, Clock.systemUTC(), s -> List.of(new vn.diemcau.hub.web.Dashboard(s.users(),
+        vn.diemcau.hub.web.Dashboard.hubAddress(cfg, System.getenv())), new SessionPage(cfg.conference(),
+        s.users()::resolve)));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
       hub.close();

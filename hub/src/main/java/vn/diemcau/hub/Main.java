@@ -46,9 +46,8 @@ public final class Main implements Callable<Integer> {
     }
     LOG.info("Starting hub (config {}, state {}, broker {}, db {})", file.map(Path::toString).orElse("defaults"),
         cfg.stateDir(), cfg.broker(), cfg.db());
-    Hub hub = Hub.start(cfg, Clock.systemUTC(), s -> List.of(new vn.diemcau.hub.web.Dashboard(s.users(),
-        vn.diemcau.hub.web.Dashboard.hubAddress(cfg, System.getenv())), new SessionPage(cfg.conference(),
-        s.users()::resolve)));
+    Hub hub = Hub.start(cfg, Clock.systemUTC(), s -> List.of(new SessionPage(cfg.conference(), s.users()::resolve),
+        new vn.diemcau.hub.web.Dashboard(s.users(), vn.diemcau.hub.web.Dashboard.hubAddress(cfg, System.getenv()))));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
       hub.close();

@@ -1,13 +1,8 @@
 package vn.diemcau.appliance;
 
-import java.util.Optional;
-import vn.diemcau.appliance.call.CallStats;
 import vn.diemcau.appliance.call.Conference;
-import vn.diemcau.appliance.call.ConferenceListener;
-import vn.diemcau.appliance.call.JoinRequest;
-import vn.diemcau.appliance.conference.JanusConference;
 import vn.diemcau.appliance.config.ApplianceConfig;
-import vn.diemcau.appliance.media.MediaEngine;
+import vn.diemcau.appliance.config.ConfigException;
 
 /** Builds the {@link Conference} the config names. */
 final class Conferences {
@@ -18,43 +13,9 @@ final class Conferences {
     static Conference create(ApplianceConfig config) {
         return switch (config.conference().kind()) {
             case NONE -> new NoMediaConference();
-            case JANUS -> {
-                MediaEngine media = new MediaEngine(MediaConfig.settings(config.media()));
-                media.start();
-                yield new WithMedia(new JanusConference(media, MediaConfig.options(config.media())), media);
-            }
+            // The media package's JanusConference is wired here once it lands (built from config.media()).
+            case JANUS -> throw new ConfigException("conference.kind",
+                    "'janus' needs the media package's JanusConference, which this build does not include yet; use 'none' with devMode for now");
         };
-    }
-
-    /** A Janus conference that also closes its media engine. */
-    private record WithMedia(JanusConference janus, MediaEngine media) implements Conference {
-        @Override
-        public void join(JoinRequest request, ConferenceListener listener) {
-            janus.join(request, listener);
-        }
-
-        @Override
-        public void leave() {
-            janus.leave();
-        }
-
-        @Override
-        public void restartMedia() {
-            janus.restartMedia();
-        }
-
-        @Override
-        public Optional<CallStats> stats() {
-            return janus.stats();
-        }
-
-        @Override
-        public void close() {
-            try {
-                janus.close();
-            } finally {
-                media.close();
-            }
-        }
     }
 }

@@ -14,7 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -148,10 +147,18 @@ final class CentreView implements AutoCloseable {
     driver.quit();
   }
 
-  /** Takes a screenshot of any page (the dashboard, a box's page) with the same browser. */
-  void screenshotOf(String url, Path file) throws IOException {
-    driver.get(url);
-    ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    screenshot(file);
+  /** A screenshot of another page (the dashboard) in a second tab; the centre's view keeps running. */
+  void screenshotInNewTab(String url, Path file) throws IOException {
+    String main = driver.getWindowHandle();
+    driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+    try {
+      driver.get(url);
+      new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+          .until(d -> "complete".equals(js().executeScript("return document.readyState")));
+      screenshot(file);
+    } finally {
+      driver.close();
+      driver.switchTo().window(main);
+    }
   }
 }

@@ -28,16 +28,20 @@ import vn.diemcau.e2e.Rig.BoxSpec;
  * and every box reports idle. Logs of every process: {@code e2e/target/e2e-logs/}; screenshots:
  * {@code e2e/target/screenshots/}.
  */
-@Timeout(value = 240, unit = TimeUnit.SECONDS)
+@Timeout(value = 420, unit = TimeUnit.SECONDS)
 class EndToEndIT {
   private static final Logger LOG = LoggerFactory.getLogger(EndToEndIT.class);
   private static final String CENTRE = "Trung tâm tiếp dân tỉnh";
   private static final List<BoxSpec> BOXES = List.of(
       new BoxSpec("xa-an-phu", "Xã An Phú", "An Phú", 0, 440),
       new BoxSpec("xa-binh-minh", "Xã Bình Minh", "Bình Minh", 18, 660),
-      new BoxSpec("phuong-tan-dinh", "Phường Tân Định", "Tân Định", 23, 880));
+      new BoxSpec("phuong-tan-dinh", "Phường Tân Định", "Tân Định", 24, 880));
   private static final List<String> NAMES = BOXES.stream().map(BoxSpec::displayName).sorted().toList();
   private static final List<String> IDS = BOXES.stream().map(BoxSpec::id).toList();
+  // Generous bounds for start-up and media on a loaded 2-core machine; the product's own bound
+  // (offline within 10 s) is asserted as is.
+  private static final Duration STARTUP = Duration.ofSeconds(120);
+  private static final Duration SLOW = Duration.ofSeconds(60);
 
   @Test
   void operatorJoinsThreeRooms_centreSeesThem_aKilledBoxIsNoticedAndRejoins_leaveEmptiesTheRoom(@TempDir Path dir)
@@ -53,7 +57,7 @@ class EndToEndIT {
         rig.startBox(b.id());
       }
       Http api = rig.api();
-      await("three boxes online at the hub").atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
+      await("three boxes online at the hub").atMost(STARTUP).untilAsserted(() -> {
         rig.requireAllAlive();
         for (String id : IDS) {
           assertThat(rig.box(id).path("presence").path("state").asText()).as(id).isEqualTo("ONLINE");
@@ -65,13 +69,13 @@ class EndToEndIT {
       JsonNode join = api.post("/api/commands", Map.of("boxes", IDS, "command", Map.of("type", "join")));
       String batch = join.path("batchId").asText();
       try (JanusProbe janus = new JanusProbe(rig.janusUrl(), Rig.ROOM)) {
-        await("join succeeded on every box").atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
+        await("join succeeded on every box").atMost(SLOW).untilAsserted(() -> {
           rig.requireAllAlive();
           List<String> states = new ArrayList<>();
           api.get("/api/batches/" + batch).path("commands").forEach(c -> states.add(c.path("state").asText()));
           assertThat(states).containsExactly("SUCCEEDED", "SUCCEEDED", "SUCCEEDED");
         });
-        await("three rooms publish in Janus").atMost(Duration.ofSeconds(20))
+        await("three rooms publish in Janus").atMost(SLOW)
             .untilAsserted(() -> assertThat(janus.publishers()).containsExactlyElementsOf(NAMES));
         step("joined", t0);
 
@@ -79,21 +83,21 @@ class EndToEndIT {
         try (CentreView view = CentreView.open(dir.resolve("chromium"), rig.hubUrl())) {
           view.signIn("admin", rig.adminPassword());
           Map<String, Double> firstTimes = new HashMap<>();
-          await("the centre's view plays three videos").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+          await("the centre's view plays three videos").atMost(SLOW).untilAsserted(() -> {
             List<CentreView.Tile> tiles = view.tiles();
             assertThat(tiles).extracting(CentreView.Tile::display).containsExactlyInAnyOrderElementsOf(NAMES);
             assertThat(tiles).allMatch(CentreView.Tile::playing, "readyState ≥ 2 and a video size");
             tiles.forEach(t -> firstTimes.putIfAbsent(t.display(), t.currentTime()));
             assertThat(tiles).allMatch(t -> t.currentTime() > firstTimes.get(t.display()) + 0.3, "time advancing");
           });
-          await("frames decoded from every room").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+          await("frames decoded from every room").atMost(SLOW).untilAsserted(() ->
               assertThat(view.framesDecoded()).containsOnlyKeys(NAMES).allSatisfy((room, frames) ->
                   assertThat(frames).as(room).isGreaterThan(10)));
           Map<String, List<Long>> sig = view.signatures();
           assertThat(distance(sig.get("Xã An Phú"), sig.get("Xã Bình Minh"))).isGreaterThan(8);
           assertThat(distance(sig.get("Xã An Phú"), sig.get("Phường Tân Định"))).isGreaterThan(8);
           assertThat(distance(sig.get("Xã Bình Minh"), sig.get("Phường Tân Định"))).isGreaterThan(8);
-          await("the centre publishes its camera").atMost(Duration.ofSeconds(15))
+          await("the centre publishes its camera").atMost(SLOW)
               .untilAsserted(() -> assertThat(janus.publishers()).contains(CENTRE).hasSize(4));
           view.screenshot(shots.resolve("centre-view.png"));
           step("centre's view", t0);
@@ -110,11 +114,12 @@ class EndToEndIT {
               .untilAsserted(() -> assertThat(api.get("/api/alerts?box=xa-binh-minh"))
                   .anySatisfy(a -> assertThat(a.path("kind").asText()).isEqualTo("OFFLINE")));
           LOG.info("Killed box offline at the hub after {} ms", offlineMs);
+          view.screenshotInNewTab(rig.hubUrl() + "/", shots.resolve("dashboard-offline.png"));
           assertThat(rig.box("xa-an-phu").path("presence").path("state").asText()).isEqualTo("ONLINE");
 
           // It comes back and rejoins by itself: its desired session is retained at the broker.
           rig.startBox("xa-binh-minh");
-          await("the restarted box is back in the call").atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
+          await("the restarted box is back in the call").atMost(STARTUP).untilAsserted(() -> {
             rig.requireAllAlive();
             JsonNode b = rig.box("xa-binh-minh");
             assertThat(b.path("presence").path("state").asText()).isEqualTo("ONLINE");
@@ -128,7 +133,7 @@ class EndToEndIT {
           await("the offline alert is closed").atMost(Duration.ofSeconds(10)).untilAsserted(() ->
               assertThat(api.get("/api/alerts?box=xa-binh-minh")).noneSatisfy(a ->
                   assertThat(a.path("kind").asText()).isEqualTo("OFFLINE")));
-          await("the centre sees the rejoined room").atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+          await("the centre sees the rejoined room").atMost(SLOW).untilAsserted(() ->
               assertThat(view.tiles()).filteredOn(t -> t.display().equals("Xã Bình Minh"))
                   .anyMatch(t -> t.playing() && !t.feed().equals(String.valueOf(feedsBefore.get("Xã Bình Minh")))));
           step("kill -9 and rejoin", t0);
@@ -139,7 +144,7 @@ class EndToEndIT {
 
         // "leave" to all: the room empties (the killed box's ghost expires with its Janus session).
         JsonNode leave = api.post("/api/commands", Map.of("boxes", IDS, "command", Map.of("type", "leave")));
-        await("leave succeeded and every box is idle").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await("leave succeeded and every box is idle").atMost(SLOW).untilAsserted(() -> {
           List<String> states = new ArrayList<>();
           api.get("/api/batches/" + leave.path("batchId").asText()).path("commands")
               .forEach(c -> states.add(c.path("state").asText()));
@@ -148,7 +153,7 @@ class EndToEndIT {
             assertThat(rig.box(id).path("state").path("reported").path("call").asText()).as(id).isEqualTo("IDLE");
           }
         });
-        await("the room is empty").atMost(Duration.ofSeconds(20))
+        await("the room is empty").atMost(SLOW)
             .untilAsserted(() -> assertThat(janus.participants()).isEmpty());
         rig.requireAllAlive();
         step("left", t0);

@@ -20,7 +20,7 @@ final class JanusProbe implements AutoCloseable {
     this.room = room;
   }
 
-  /** One short Janus session per call (the room's sessions time out quickly in the test). */
+  /** One short Janus session per call, destroyed before the next. */
   List<Participant> participants() {
     close();
     {

@@ -44,6 +44,13 @@ final class Rig implements AutoCloseable {
   Rig(Path dir) {
     this.dir = dir;
     this.logs = E2e.out().resolve("e2e-logs");
+    try (var old = Files.list(Files.createDirectories(logs))) {
+      for (Path f : old.toList()) {
+        Files.delete(f);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot clear " + logs, e);
+    }
     Runtime.getRuntime().addShutdownHook(reaper);
   }
 
@@ -67,9 +74,9 @@ final class Rig implements AutoCloseable {
     janusPort = E2e.freePort();
     Child janus = track(Child.start("janus", List.of("bash", E2e.root().resolve("tools/janus/run-janus.sh").toString(),
         "--dir", dir.resolve("janus").toString(), "--port", Integer.toString(janusPort), "--ice", E2e.ICE_ADDRESS,
-        "--room", ROOM + ":Phiên tiếp dân", "--session-timeout", "10", "--debug-level", "3"), Map.of(), logs));
+        "--room", ROOM + ":Phiên tiếp dân", "--session-timeout", "45", "--debug-level", "3"), Map.of(), logs));
     Http probe = new Http(janusUrl());
-    await("Janus answers").atMost(Duration.ofSeconds(20)).until(() -> {
+    await("Janus answers").atMost(Duration.ofSeconds(60)).until(() -> {
       requireAlive(janus);
       return probe.status("/info") == 200;
     });
@@ -94,7 +101,7 @@ final class Rig implements AutoCloseable {
         ""), StandardCharsets.UTF_8);
     Child hub = track(Child.java("hub", "vn.diemcau.hub.Main", List.of("-Xmx256m", logback()),
         List.of("--config", props.toString()), Map.of(), logs));
-    await("hub prints the admin password").atMost(Duration.ofSeconds(40)).until(() -> {
+    await("hub prints the admin password").atMost(Duration.ofSeconds(90)).until(() -> {
       requireAlive(hub);
       return ADMIN_PASSWORD.matcher(hub.output()).find();
     });
@@ -102,6 +109,7 @@ final class Rig implements AutoCloseable {
     m.find();
     adminPassword = m.group(1);
     api = new Http(hubUrl());
+    await("hub API answers").atMost(Duration.ofSeconds(30)).until(() -> api.status("/api/me") == 401);
     JsonNode login = api.post("/api/login", Map.of("username", "admin", "password", adminPassword));
     api.bearer(login.path("token").asText());
     return this;
@@ -127,9 +135,9 @@ final class Rig implements AutoCloseable {
           "conference": {"kind": "janus", "retryInitialMillis": 500, "retryMaxMillis": 2000, "joinTimeoutSeconds": 20},
           "hardware": {"profile": "virtual"},
           "media": {
-            "video": {"source": "test", "testPattern": %d, "width": 640, "height": 360, "fps": 15, "bitrateKbps": 500,
-                      "sink": "fake"},
-            "audio": {"source": "test", "testToneHz": %d, "echoCancel": false, "sink": "fake"},
+            "videoSource": "test", "audioSource": "test", "testPattern": %d, "testToneHz": %d,
+            "videoSink": "fake", "audioSink": "fake", "echoCancel": false,
+            "video": {"width": 640, "height": 360, "fps": 15, "bitrateKbps": 500},
             "iceAddresses": ["%s"]
           }
         }

@@ -164,7 +164,7 @@ TOKEN="$(api POST /api/login "{\"username\":\"admin\",\"password\":\"$ADMIN_PASS
 BOX_IDS=(xa-an-phu xa-binh-minh phuong-tan-dinh)
 BOX_NAMES=("Xã An Phú" "Xã Bình Minh" "Phường Tân Định")
 BOX_COMMUNES=("An Phú" "Bình Minh" "Tân Định")
-BOX_PATTERNS=(0 18 23)     # SMPTE bars, moving ball, spokes
+BOX_PATTERNS=(0 18 24)     # SMPTE bars, moving ball, colours
 BOX_TONES=(440 660 880)
 for i in 0 1 2; do
   id="${BOX_IDS[$i]}"

@@ -129,9 +129,11 @@ final class CentreView implements AutoCloseable {
     Files.copy(shot.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
   }
 
-  /** Leaves the page (its pagehide handler destroys the Janus session). */
-  void leavePage() {
-    driver.get("about:blank");
+  /** Opens another page (leaving the centre's view runs its pagehide teardown). */
+  void open(String url) {
+    driver.get(url);
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+        .until(d -> "complete".equals(js().executeScript("return document.readyState")));
   }
 
   private JavascriptExecutor js() {
@@ -147,18 +149,5 @@ final class CentreView implements AutoCloseable {
     driver.quit();
   }
 
-  /** A screenshot of another page (the dashboard) in a second tab; the centre's view keeps running. */
-  void screenshotInNewTab(String url, Path file) throws IOException {
-    String main = driver.getWindowHandle();
-    driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
-    try {
-      driver.get(url);
-      new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
-          .until(d -> "complete".equals(js().executeScript("return document.readyState")));
-      screenshot(file);
-    } finally {
-      driver.close();
-      driver.switchTo().window(main);
-    }
   }
 }

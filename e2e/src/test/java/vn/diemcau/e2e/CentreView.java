@@ -148,6 +148,4 @@ final class CentreView implements AutoCloseable {
   public void close() {
     driver.quit();
   }
-
-  }
 }

@@ -3,7 +3,6 @@ package vn.diemcau.hub;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -52,7 +51,7 @@ public final class Main implements Callable<Integer> {
     }
     LOG.info("Starting hub (config {}, state {}, broker {}, db {})", file.map(Path::toString).orElse("defaults"),
         cfg.stateDir(), cfg.broker(), cfg.db());
-    Hub hub = Hub.start(cfg, Clock.systemUTC(), s -> List.of(new vn.diemcau.hub.web.Dashboard(s.users(),
+    Hub hub = Hub.start(cfg, Clock.systemUTC(), services -> List.of(new vn.diemcau.hub.web.Dashboard(services.users(),
         vn.diemcau.hub.web.Dashboard.hubAddress(cfg, System.getenv()))));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {

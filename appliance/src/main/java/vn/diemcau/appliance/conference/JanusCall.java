@@ -66,12 +66,38 @@ final class JanusCall implements CallSignals {
         this.startNanos = startNanos;
     }
 
-    /** Session, attach, join as publisher, start media. Throws {@link JanusException} if Janus refuses or is unreachable. */
-    void start() {
-        JanusHttp http = new JanusHttp(httpClient, request.server(), options.requestTimeout());
-        session = new JanusSession(http, options.keepalive(),
-                reason -> exec.execute(() -> fail("conference server connection lost (" + reason + ")", true)));
-        publisher = session.attach(PLUGIN, e -> exec.execute(() -> onPublisherEvent(e)));
+    /** A session with a publisher handle attached, made before the join (see {@link JanusConference#prepare}). */
+    record Spare(java.net.URI server, JanusSession session, JanusHandle publisher) {
+        static Spare create(java.net.URI server, HttpClient client, JanusOptions options) {
+            JanusSession s = new JanusSession(new JanusHttp(client, server, options.requestTimeout()), options.keepalive(),
+                    reason -> { });
+            try {
+                return new Spare(server, s, s.attach(PLUGIN, e -> { }));
+            } catch (RuntimeException e) {
+                s.close();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Session (the spare one if it fits), attach, join as publisher, start media. Throws
+     * {@link JanusException} if Janus refuses or is unreachable.
+     */
+    void start(Optional<Spare> spare) {
+        java.util.function.Consumer<String> lost =
+                reason -> exec.execute(() -> fail("conference server connection lost (" + reason + ")", true));
+        if (spare.isPresent() && spare.get().server().equals(request.server()) && !spare.get().session().closed()) {
+            session = spare.get().session();
+            session.onLost(lost);
+            publisher = spare.get().publisher();
+            publisher.listen(e -> exec.execute(() -> onPublisherEvent(e)));
+        } else {
+            spare.ifPresent(s -> s.session().close());
+            JanusHttp http = new JanusHttp(httpClient, request.server(), options.requestTimeout());
+            session = new JanusSession(http, options.keepalive(), lost);
+            publisher = session.attach(PLUGIN, e -> exec.execute(() -> onPublisherEvent(e)));
+        }
         ObjectNode join = JanusHttp.JSON.createObjectNode();
         join.put("request", "join").put("ptype", "publisher").put("room", room).put("display", request.displayName());
         if (!request.pin().isEmpty()) join.put("pin", request.pin());

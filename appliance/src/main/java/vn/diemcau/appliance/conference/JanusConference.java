@@ -59,6 +59,7 @@ public final class JanusConference implements Conference {
     private int failures;
     private boolean wanted;
     private volatile JanusCall call;
+    private JanusCall.Spare spare;
     private volatile boolean closed;
 
     public JanusConference(MediaEngine media, JanusOptions options) {
@@ -96,8 +97,10 @@ public final class JanusConference implements Conference {
         }
         JanusCall c = new JanusCall(request, room, media, options, http, exec, timer, outcome, t0);
         call = c;
+        Optional<JanusCall.Spare> ready = Optional.ofNullable(spare);
+        spare = null;
         try {
-            c.start();
+            c.start(ready);
         } catch (JanusException e) {
             onBroken(c, describe(e), e.transport() || e.code() == 0);
         } catch (MediaException e) {
@@ -121,6 +124,29 @@ public final class JanusConference implements Conference {
         if (c != call) return;
         failures = 0;
         listener.joined(timeToJoin);
+        exec.execute(() -> prepareNow(request.server()));
+    }
+
+    /**
+     * Keeps a Janus session with an attached VideoRoom handle ready on {@code server}, so the
+     * next {@code join} there skips two round trips. Called by itself after each join; the
+     * appliance may call it at start-up with its configured server. Failures are ignored.
+     */
+    public void prepare(java.net.URI server) {
+        Objects.requireNonNull(server, "server");
+        exec.execute(() -> prepareNow(server));
+    }
+
+    private void prepareNow(java.net.URI server) {
+        if (closed) return;
+        if (spare != null && spare.server().equals(server) && !spare.session().closed()) return;
+        if (spare != null) spare.session().close();
+        spare = null;
+        try {
+            spare = JanusCall.Spare.create(server, http, options);
+        } catch (JanusException e) {
+            log.debug("No spare Janus session on {}: {}", server, e.getMessage());
+        }
     }
 
     private void onBroken(JanusCall c, String reason, boolean retryable) {
@@ -207,6 +233,8 @@ public final class JanusConference implements Conference {
                 wanted = false;
                 cancelRejoin();
                 stopCall(true);
+                if (spare != null) spare.session().close();
+                spare = null;
             }).get(15, TimeUnit.SECONDS);
         } catch (Exception e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();

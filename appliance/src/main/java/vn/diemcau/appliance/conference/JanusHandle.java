@@ -14,7 +14,7 @@ import java.util.function.Consumer;
 final class JanusHandle {
     private final JanusSession session;
     private final long id;
-    private final Consumer<JsonNode> events;
+    private volatile Consumer<JsonNode> events;
 
     JanusHandle(JanusSession session, long id, Consumer<JsonNode> events) {
         this.session = session;
@@ -24,6 +24,11 @@ final class JanusHandle {
 
     long id() {
         return id;
+    }
+
+    /** Sends this handle's events to {@code listener} from now on. */
+    void listen(Consumer<JsonNode> listener) {
+        this.events = listener;
     }
 
     void deliver(JsonNode event) {

@@ -26,7 +26,7 @@ final class JanusSession implements AutoCloseable {
 
     private final JanusHttp http;
     private final long id;
-    private final Consumer<String> onLost;
+    private volatile Consumer<String> onLost;
     private final Map<Long, JanusHandle> handles = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -42,6 +42,11 @@ final class JanusSession implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         this.poller = Thread.ofPlatform().name("janus-poll-" + id).daemon(true).start(this::pollLoop);
         log.debug("Janus session {} created at {}", id, http.base());
+    }
+
+    /** Who is told (once) when the session is lost, from now on. */
+    void onLost(Consumer<String> listener) {
+        this.onLost = listener;
     }
 
     long id() {

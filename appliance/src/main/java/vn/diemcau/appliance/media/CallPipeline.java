@@ -33,7 +33,7 @@ final class CallPipeline implements AutoCloseable {
 
     private final MediaSettings settings;
     private final PipelineRecipe recipe;
-    private final CallSignals signals;
+    private final RelaySignals signals = new RelaySignals();
     private final PlaybackMeter meter;
     private final Pipeline pipeline;
     private final WebRTCBin publisher;
@@ -47,11 +47,11 @@ final class CallPipeline implements AutoCloseable {
     private final Pad encoderPad;
     private final Element snapshotSink;
     private ScheduledFuture<?> capsWait;
+    private long startNanos;
     private boolean closed;
 
-    CallPipeline(MediaSettings settings, CallSignals signals) {
+    CallPipeline(MediaSettings settings) {
         this.settings = settings;
-        this.signals = signals;
         this.meter = new PlaybackMeter();
         this.recipe = new PipelineRecipe(settings, GstRuntime::hasElement, DeviceChoice.video(settings),
                 DeviceChoice.audio(settings));
@@ -78,8 +78,19 @@ final class CallPipeline implements AutoCloseable {
                 recipe.echoCancel() ? "on" : "off");
     }
 
-    /** Starts capture; once every webrtcbin sink pad has caps (pitfall 1), creates the offer. */
+    /** Where the offer, candidates and failures go; held until then (a warm pipeline starts before any join). */
+    void attach(CallSignals target) {
+        signals.attach(target);
+    }
+
+    boolean failedWhileWarm() {
+        return signals.failedWhileHeld();
+    }
+
+    /** Starts capture; once every webrtcbin sink pad has caps (pitfall 1), creates the offer. Idempotent. */
     void start() {
+        if (capsWait != null || closed) return;
+        startNanos = System.nanoTime();
         StateChangeReturn r = pipeline.play();
         if (r == StateChangeReturn.FAILURE) throw new MediaException("call pipeline refused to start (check the devices)");
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CAPS_WAIT_MS);
@@ -89,6 +100,7 @@ final class CallPipeline implements AutoCloseable {
                     capsWait.cancel(false);
                 } else if (publisher.getSinkPads().stream().allMatch(Pad::hasCurrentCaps)) {
                     capsWait.cancel(false);
+                    log.debug("Caps on every webrtcbin input {} ms after start", (System.nanoTime() - startNanos) / 1_000_000);
                     createOffer();
                 } else if (System.nanoTime() > deadline) {
                     capsWait.cancel(false);
@@ -106,6 +118,7 @@ final class CallPipeline implements AutoCloseable {
                 offer -> GstRuntime.post("offer", () -> {
                     if (closed) return;
                     publisher.setLocalDescription(Negotiation.description(WebRTCSDPType.OFFER, offer));
+                    log.debug("Offer ready {} ms after start", (System.nanoTime() - startNanos) / 1_000_000);
                     signals.publisherOffer(offer);
                 }),
                 signals::mediaFailed);

@@ -134,7 +134,8 @@ final class FeedPlayer {
 
     void close() {
         closed = true;
-        bin.setState(State.NULL);
+        org.freedesktop.gstreamer.StateChangeReturn r = bin.setState(State.NULL);
+        if (r == org.freedesktop.gstreamer.StateChangeReturn.FAILURE) log.warn("Feed {}: webrtcbin refused to stop", feed);
         for (Bin chain : chains) chain.setState(State.NULL);
         for (Pad p : mixerPads) mixer.releaseRequestPad(p);
         for (Bin chain : chains) pipeline.remove(chain);

@@ -26,7 +26,7 @@ public final class MediaCall implements AutoCloseable {
         this.onClose = onClose;
     }
 
-    /** Starts capture; the offer arrives on {@link CallSignals#publisherOffer}. */
+    /** Starts capture if not yet started (a warm pipeline already is); the offer arrives on {@link CallSignals#publisherOffer}. */
     public void start() {
         GstRuntime.run(pipeline::start, GST_TIMEOUT);
     }

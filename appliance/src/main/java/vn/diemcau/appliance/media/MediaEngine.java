@@ -30,6 +30,9 @@ public final class MediaEngine implements AutoCloseable {
     private final AtomicReference<MediaCall> current = new AtomicReference<>();
     private volatile IdleScreen idleScreen;
     private volatile boolean started;
+    private volatile boolean closed;
+    /** The next call's pipeline, built and started while idle (Gst thread only). */
+    private CallPipeline warm;
 
     public MediaEngine(MediaSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -40,18 +43,52 @@ public final class MediaEngine implements AutoCloseable {
         if (started) return;
         GstRuntime.init();
         started = true;
+        if (settings.keepWarm()) prepareWarm();
+    }
+
+    /** Builds and starts the next call's pipeline in the background (its offer is made before any join). */
+    private void prepareWarm() {
+        GstRuntime.post("warm pipeline", () -> {
+            if (warm != null || closed) return;
+            long t0 = System.nanoTime();
+            try {
+                CallPipeline p = new CallPipeline(settings);
+                p.start();
+                warm = p;
+                log.info("Warm call pipeline ready in {} ms", (System.nanoTime() - t0) / 1_000_000);
+            } catch (RuntimeException e) {
+                log.warn("Could not prepare a warm call pipeline: {}", e.getMessage());
+            }
+        });
+    }
+
+    private CallPipeline takeOrBuild() {
+        CallPipeline w = warm;
+        warm = null;
+        if (w != null && !w.failedWhileWarm()) return w;
+        if (w != null) w.close();
+        CallPipeline p = new CallPipeline(settings);
+        p.start();
+        return p;
     }
 
     public MediaSettings settings() {
         return settings;
     }
 
-    /** Builds the pipeline of a call (capture, encode, speaker); {@link MediaCall#start()} starts it. */
+    /**
+     * The pipeline of a call (capture, encode, speaker), already started: the warm one if
+     * {@link MediaSettings#keepWarm()}, else a new one. Its offer arrives on {@code signals}.
+     */
     public MediaCall openCall(CallSignals signals) {
         Objects.requireNonNull(signals, "signals");
         requireStarted();
-        CallPipeline p = GstRuntime.call(() -> new CallPipeline(settings, signals), Duration.ofSeconds(10));
-        MediaCall call = new MediaCall(p, c -> current.compareAndSet(c, null));
+        CallPipeline p = GstRuntime.call(this::takeOrBuild, Duration.ofSeconds(10));
+        p.attach(signals);
+        MediaCall call = new MediaCall(p, c -> {
+            current.compareAndSet(c, null);
+            if (settings.keepWarm() && !closed) prepareWarm();
+        });
         MediaCall previous = current.getAndSet(call);
         if (previous != null) log.warn("A second call pipeline was opened while another is open");
         return call;
@@ -65,7 +102,7 @@ public final class MediaEngine implements AutoCloseable {
         requireStarted();
         MediaCall call = current.get();
         if (call != null) return call.snapshot();
-        return GstRuntime.call(this::captureOneJpeg, Duration.ofSeconds(8));
+        return GstRuntime.call(() -> warm != null ? warm.snapshot() : captureOneJpeg(), Duration.ofSeconds(8));
     }
 
     private Optional<byte[]> captureOneJpeg() {
@@ -97,6 +134,16 @@ public final class MediaEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * The call pipeline's capture/encode/speaker part as {@code gst-launch-1.0} text, without
+     * webrtcbin (the CPU benchmark runs it as a reference).
+     */
+    public String gstLaunchEquivalent() {
+        requireStarted();
+        return GstRuntime.call(() -> new PipelineRecipe(settings, GstRuntime::hasElement, DeviceChoice.video(settings),
+                DeviceChoice.audio(settings)).encodeOnlyPipeline(), Duration.ofSeconds(5));
+    }
+
     /** The idle slate on the TV (created on first use). */
     public synchronized IdleScreen idleScreen() {
         requireStarted();
@@ -111,6 +158,13 @@ public final class MediaEngine implements AutoCloseable {
     /** Stops the idle screen and any open call. Idempotent. */
     @Override
     public synchronized void close() {
+        closed = true;
+        if (started) {
+            GstRuntime.run(() -> {
+                if (warm != null) warm.close();
+                warm = null;
+            }, Duration.ofSeconds(10));
+        }
         MediaCall call = current.getAndSet(null);
         if (call != null) call.close();
         if (idleScreen != null) idleScreen.close();

@@ -28,11 +28,13 @@ import java.util.Objects;
  * @param audioSink     where received audio is played
  * @param latency       webrtcbin jitterbuffer latency
  * @param iceAddresses  local addresses ICE gathers candidates on; empty = every interface
+ * @param keepWarm      between calls, keep the next call's pipeline built and started, its offer
+ *                      made (the encoder idles): joins skip pipeline start-up (~0.5 s)
  */
 public record MediaSettings(String videoSource, String audioSource, int testPattern, double testToneHz,
                             int width, int height, int fps, int bitrateKbps, String encoder,
                             boolean echoCancel, String videoSink, String audioSink, Duration latency,
-                            List<String> iceAddresses) {
+                            List<String> iceAddresses, boolean keepWarm) {
 
     public MediaSettings {
         Objects.requireNonNull(videoSource, "videoSource");
@@ -62,33 +64,38 @@ public record MediaSettings(String videoSource, String audioSource, int testPatt
     /** Real camera and microphone, auto-detected; 1280x720 at 30 fps, 1500 kbit/s; TV and speaker. */
     public static MediaSettings defaults() {
         return new MediaSettings("auto", "auto", 0, 440, 1280, 720, 30, 1500, "auto", true, "auto", "auto",
-                Duration.ofMillis(50), List.of());
+                Duration.ofMillis(50), List.of(), true);
     }
 
     /** Test sources (a pattern and a tone) and fake sinks: for tests, benchmarks and the demo without devices. */
     public static MediaSettings testSources(int pattern, double toneHz) {
         return new MediaSettings("test", "test", pattern, toneHz, 1280, 720, 30, 1500, "auto", true, "fake", "fake",
-                Duration.ofMillis(50), List.of());
+                Duration.ofMillis(50), List.of(), true);
     }
 
     public MediaSettings withSize(int newWidth, int newHeight, int newFps) {
         return new MediaSettings(videoSource, audioSource, testPattern, testToneHz, newWidth, newHeight, newFps,
-                bitrateKbps, encoder, echoCancel, videoSink, audioSink, latency, iceAddresses);
+                bitrateKbps, encoder, echoCancel, videoSink, audioSink, latency, iceAddresses, keepWarm);
     }
 
     public MediaSettings withSinks(String newVideoSink, String newAudioSink) {
         return new MediaSettings(videoSource, audioSource, testPattern, testToneHz, width, height, fps,
-                bitrateKbps, encoder, echoCancel, newVideoSink, newAudioSink, latency, iceAddresses);
+                bitrateKbps, encoder, echoCancel, newVideoSink, newAudioSink, latency, iceAddresses, keepWarm);
     }
 
     public MediaSettings withIceAddresses(List<String> addresses) {
         return new MediaSettings(videoSource, audioSource, testPattern, testToneHz, width, height, fps,
-                bitrateKbps, encoder, echoCancel, videoSink, audioSink, latency, addresses);
+                bitrateKbps, encoder, echoCancel, videoSink, audioSink, latency, addresses, keepWarm);
+    }
+
+    public MediaSettings withKeepWarm(boolean warm) {
+        return new MediaSettings(videoSource, audioSource, testPattern, testToneHz, width, height, fps,
+                bitrateKbps, encoder, echoCancel, videoSink, audioSink, latency, iceAddresses, warm);
     }
 
     public MediaSettings withEncoder(String newEncoder) {
         return new MediaSettings(videoSource, audioSource, testPattern, testToneHz, width, height, fps,
-                bitrateKbps, newEncoder, echoCancel, videoSink, audioSink, latency, iceAddresses);
+                bitrateKbps, newEncoder, echoCancel, videoSink, audioSink, latency, iceAddresses, keepWarm);
     }
 
     private static void checkSource(String key, String value) {

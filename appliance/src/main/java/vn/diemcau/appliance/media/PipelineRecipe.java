@@ -100,7 +100,8 @@ final class PipelineRecipe {
                 : "";
         String out = withWebrtc ? " ! " + WEBRTC + "." : " ! fakesink sync=false";
         return audioSourceFragment + " ! audioconvert ! audioresample" + dsp
-                + " ! audio/x-raw,rate=48000,channels=1 ! opusenc bitrate=32000 frame-size=20 ! rtpopuspay pt=111"
+                + " ! audio/x-raw,rate=48000,channels=1"
+                + " ! queue max-size-buffers=0 max-size-bytes=0 max-size-time=100000000 leaky=downstream ! opusenc bitrate=32000 frame-size=20 ! rtpopuspay pt=111"
                 + " ! application/x-rtp,media=audio,encoding-name=OPUS,payload=111,clock-rate=48000" + out;
     }
 
@@ -122,9 +123,12 @@ final class PipelineRecipe {
         return webrtcbin() + " " + videoBranch(true) + " " + audioBranch(true) + " " + speakerBranch();
     }
 
-    /** Capture and encode only, into fake sinks: what {@code gst-launch-1.0} runs in the CPU benchmark. */
+    /**
+     * The call pipeline without webrtcbin: capture, encode, pay and the speaker branch, into fake
+     * sinks. What {@code gst-launch-1.0} runs in the CPU benchmark.
+     */
     String encodeOnlyPipeline() {
-        return videoBranch(false) + " " + audioBranch(false);
+        return videoBranch(false) + " " + audioBranch(false) + " " + speakerBranch();
     }
 
     String videoSink() {

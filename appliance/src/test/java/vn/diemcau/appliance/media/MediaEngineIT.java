@@ -40,8 +40,16 @@ class MediaEngineIT {
     }
 
     @Test
-    void snapshotJpeg_outOfCall_capturesAPicture() {
+    void snapshotJpeg_outOfCall_takesItFromTheWarmPipeline() {
         assertJpeg(media.snapshotJpeg());
+    }
+
+    @Test
+    void snapshotJpeg_outOfCallWithoutWarmPipeline_capturesBriefly() {
+        try (MediaEngine cold = new MediaEngine(MediaSettings.testSources(1, 440).withSize(320, 180, 15).withKeepWarm(false))) {
+            cold.start();
+            assertJpeg(cold.snapshotJpeg());
+        }
     }
 
     @Test

@@ -57,7 +57,7 @@ class PipelineRecipeTest {
         assertThatThrownBy(() -> d.withSize(1281, 720, 30)).hasMessageContaining("width");
         assertThatThrownBy(() -> d.withEncoder("nvenc")).hasMessageContaining("nvenc");
         assertThatThrownBy(() -> new MediaSettings("v4l2:/dev/video0 ! x", "auto", 0, 440, 1280, 720, 30, 1500, "auto",
-                true, "auto", "auto", java.time.Duration.ofMillis(50), java.util.List.of())).hasMessageContaining("single element");
+                true, "auto", "auto", java.time.Duration.ofMillis(50), java.util.List.of(), true)).hasMessageContaining("single element");
         assertThat(DeviceChoice.named("v4l2:/dev/video2")).isEqualTo("v4l2src device=\"/dev/video2\"");
         assertThat(DeviceChoice.named("alsa:hw:1,0")).isEqualTo("alsasrc device=\"hw:1,0\"");
     }

@@ -33,9 +33,14 @@ final class CommandRoutes {
           if (b.command() == null || b.command().isNull()) {
             throw HubException.badRequest("command is required, e.g. {\"type\":\"identify\",\"seconds\":10}");
           }
-          Command command = ProtocolJson.command(b.command());
-          requireFor(c.user(), command);
+          requireKnownType(b.command());
           List<String> targets = targets(s, c.user(), b);
+          java.util.Map<String, Command> perBox = new java.util.LinkedHashMap<>();
+          for (String id : targets) {
+            perBox.put(id, ProtocolJson.command(SessionDefaults.complete(s, id, b.command())));
+          }
+          Command command = perBox.values().iterator().next();
+          requireFor(c.user(), command);
           Duration expiry = b.expirySeconds() == null ? s.commandExpiry() : Duration.ofSeconds(b.expirySeconds());
           Duration timeout = b.timeoutSeconds() == null ? max(s.commandTimeout(), expiry)
               : Duration.ofSeconds(b.timeoutSeconds());
@@ -45,7 +50,9 @@ final class CommandRoutes {
               throw HubException.badRequest("idempotencyKey must be 1-64 characters");
             }
           });
-          CommandCenter.Batch batch = s.commands().issue(targets, command, c.user().username(), expiry, timeout, key);
+          CommandCenter.Batch batch = s.commands().issue(targets, perBox::get, c.user().username(), expiry, timeout,
+              key);
+          SessionDefaults.keepIntent(s, perBox, c.user().username());
           return Reply.accepted(batch);
         }),
         Route.get("/api/commands", Permission.VIEW_FLEET, c -> {
@@ -69,7 +76,7 @@ final class CommandRoutes {
           Box box = BoxRoutes.box(s, c);
           DesiredBody d = c.body(DesiredBody.class);
           Optional<Command.Join> session = Optional.ofNullable(d.session()).filter(n -> !n.isNull())
-              .map(ProtocolJson::join);
+              .map(n -> ProtocolJson.join(SessionDefaults.completeSession(s, box.id(), n)));
           Optional<BoxConfig> config = Optional.ofNullable(d.config()).filter(n -> !n.isNull())
               .map(ProtocolJson::boxConfig);
           if (!c.user().can(Permission.COMMAND_SESSION) && (session.isPresent() || config.isEmpty())) {
@@ -77,6 +84,18 @@ final class CommandRoutes {
           }
           return s.desired().set(box.id(), session, config, c.user().username());
         }));
+  }
+
+  private static final List<String> COMMAND_TYPES = java.util.Arrays.stream(
+      Command.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value())
+      .map(com.fasterxml.jackson.annotation.JsonSubTypes.Type::name).toList();
+
+  /** Rejects an unknown command type before anything else (even before looking up the targets). */
+  private static void requireKnownType(com.fasterxml.jackson.databind.JsonNode command) {
+    String type = command.path("type").asText("");
+    if (!COMMAND_TYPES.contains(type)) {
+      throw HubException.badRequest("unknown command type '" + type + "'; one of " + COMMAND_TYPES);
+    }
   }
 
   private static void requireFor(User u, Command command) {

@@ -94,6 +94,12 @@ public final class CommandCenter {
    */
   public Batch issue(List<String> boxIds, Command command, String issuedBy, Duration expiry, Duration timeout,
       Optional<String> idempotencyKey) {
+    return issue(boxIds, box -> command, issuedBy, expiry, timeout, idempotencyKey);
+  }
+
+  /** Like {@link #issue(List, Command, String, Duration, Duration, Optional)} with a command per box. */
+  public Batch issue(List<String> boxIds, java.util.function.Function<String, Command> commandFor, String issuedBy,
+      Duration expiry, Duration timeout, Optional<String> idempotencyKey) {
     if (boxIds.isEmpty()) {
       throw HubException.badRequest("a command needs at least one target box");
     }
@@ -110,6 +116,7 @@ public final class CommandCenter {
       Instant now = clock.instant();
       for (String box : boxIds) {
         String id = UUID.randomUUID().toString();
+        Command command = commandFor.apply(box);
         CommandRequest req = new CommandRequest(id, now, now.plus(expiry), issuedBy, command);
         JsonNode json = parse(ProtocolCodec.encode(req));
         CommandRecord c = new CommandRecord(id, batchId, box, typeName(command), json, issuedBy, now, now.plus(expiry),

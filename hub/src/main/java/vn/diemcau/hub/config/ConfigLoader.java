@@ -69,8 +69,17 @@ public final class ConfigLoader {
         Duration.ofDays(integer("retention.hourlyDays", 400)));
     var commands = new HubConfig.Commands(Duration.ofSeconds(integer("commands.expirySeconds", 60)),
         Duration.ofSeconds(integer("commands.timeoutSeconds", 120)));
+    String confUrl = str("conference.url", "");
+    java.util.Optional<java.net.URI> confUri;
+    try {
+      confUri = confUrl.isEmpty() ? Optional.empty() : Optional.of(java.net.URI.create(confUrl));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("conference.url (or " + envName("conference.url") + ") is not a URL: " + confUrl);
+    }
+    var conference = new HubConfig.Conference(confUri, str("conference.room", "1234"), str("conference.pin", ""),
+        str("conference.centreName", "Trung tâm tiếp dân tỉnh"));
     return new HubConfig(state, http, db, broker, thresholds, retention, commands,
-        Duration.ofHours(integer("auth.tokenHours", 12)), integer("ingest.lanes", 4));
+        Duration.ofHours(integer("auth.tokenHours", 12)), integer("ingest.lanes", 4), conference);
   }
 
   static String envName(String key) {

@@ -11,7 +11,7 @@ import vn.diemcau.hub.health.Thresholds;
  * {@code hub/README.md}.
  */
 public record HubConfig(Path stateDir, Http http, Db db, Broker broker, Thresholds thresholds, Retention retention,
-    Commands commands, Duration tokenLifetime, int ingestLanes) {
+    Commands commands, Duration tokenLifetime, int ingestLanes, Conference conference) {
 
   public HubConfig {
     Objects.requireNonNull(stateDir, "state.dir");
@@ -21,6 +21,7 @@ public record HubConfig(Path stateDir, Http http, Db db, Broker broker, Threshol
     Objects.requireNonNull(thresholds, "thresholds");
     Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(commands, "commands");
+    Objects.requireNonNull(conference, "conference");
     if (ingestLanes < 1 || ingestLanes > 64) {
       throw new IllegalArgumentException("ingest.lanes must be 1-64 but was " + ingestLanes);
     }
@@ -91,6 +92,37 @@ public record HubConfig(Path stateDir, Http http, Db db, Broker broker, Threshol
       if (timeout.compareTo(expiry) < 0) {
         throw new IllegalArgumentException("commands.timeoutSeconds must be ≥ commands.expirySeconds");
       }
+    }
+  }
+
+  /**
+   * The reception session's conference: {@code conference.url} (Janus HTTP API address as the
+   * boxes reach it, e.g. {@code http://10.0.0.5:8088/janus}; empty: not configured),
+   * {@code conference.room} (VideoRoom id), {@code conference.pin}, {@code conference.centreName}
+   * (the centre's display name in the room; starts with "Trung tâm" so boxes play it). A "join"
+   * sent from the hub without these fields gets them from here, and each box's display name.
+   */
+  public record Conference(Optional<java.net.URI> url, String room, String pin, String centreName) {
+    public Conference {
+      Objects.requireNonNull(url, "conference.url");
+      url.ifPresent(u -> {
+        if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme())) {
+          throw new IllegalArgumentException("conference.url must be an http(s) URL but was " + u);
+        }
+      });
+      if (room == null || !room.matches("[0-9]{1,18}")) {
+        throw new IllegalArgumentException("conference.room must be a numeric VideoRoom id but was '" + room + "'");
+      }
+      Objects.requireNonNull(pin, "conference.pin");
+      if (centreName == null || centreName.isBlank()) {
+        throw new IllegalArgumentException("conference.centreName must not be blank");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Conference[" + url.map(java.net.URI::toString).orElse("not configured") + ", room " + room
+          + (pin.isEmpty() ? "" : ", pin ***") + "]";
     }
   }
 }

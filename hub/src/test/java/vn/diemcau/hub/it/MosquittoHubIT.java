@@ -23,7 +23,7 @@ import vn.diemcau.protocol.TopicPermissions;
 import vn.diemcau.protocol.Topics;
 
 /** External broker mode against Debian's Mosquitto 2 with the files the hub exports. */
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
 class MosquittoHubIT {
   @TempDir Path tmp;
 

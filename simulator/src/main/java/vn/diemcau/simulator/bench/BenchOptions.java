@@ -9,14 +9,16 @@ import vn.diemcau.simulator.cli.Durations;
 /** The benchmark's options (a picocli mixin). */
 final class BenchOptions {
 
-    enum TargetKind { MOSQUITTO, EXTERNAL, COMMAND }
+    enum TargetKind { MOSQUITTO, HUB, EXTERNAL, COMMAND }
 
     @Option(names = "--boxes", split = ",", defaultValue = "1000,5000,10000,20000",
             description = "Fleet sizes, one step each (default: ${DEFAULT-VALUE}).")
     List<Integer> boxes;
 
     @Option(names = "--target", defaultValue = "MOSQUITTO", description = "What to measure: ${COMPLETION-CANDIDATES}. "
-            + "MOSQUITTO starts a fresh Mosquitto 2 per step; EXTERNAL measures --pid at --host:--port; "
+            + "MOSQUITTO starts a fresh Mosquitto 2 per step; HUB starts the hub (--hub-classpath) per step with its "
+            + "embedded broker, registers the boxes through its API and observes it through the API; "
+            + "EXTERNAL measures --pid at --host:--port; "
             + "COMMAND starts --target-command per step ({port} is replaced by a free port).")
     TargetKind target;
 
@@ -31,6 +33,9 @@ final class BenchOptions {
 
     @Option(names = "--target-command", description = "Shell command for --target COMMAND, e.g. 'java -cp ... Main --mqtt-port {port}'.")
     Optional<String> targetCommand;
+
+    @Option(names = "--hub-classpath", description = "Class path of the hub program for --target HUB (simulator/bench.sh sets it).")
+    Optional<String> hubClasspath;
 
     @Option(names = "--password-pattern", description = "Box password, {id} = box id (for brokers that authenticate).")
     Optional<String> passwordPattern;

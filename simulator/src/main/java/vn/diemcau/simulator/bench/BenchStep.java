@@ -32,8 +32,12 @@ final class BenchStep {
     private final int boxes;
     private final Path dir;
 
-    /** What is measured: the broker or hub process, reachable at host:port. */
-    record Target(String host, int port, long pid) {
+    /**
+     * What is measured: the broker or hub process (pid), reachable by MQTT at host:port, how the
+     * benchmark observes it, and the password of each box it accepts.
+     */
+    record Target(String host, int port, long pid, java.util.function.Supplier<Requester> requester,
+            java.util.function.Function<List<DeviceId>, List<BoxIdentity>> credentials) {
     }
 
     BenchStep(BenchOptions options, Target target, int boxes, Path dir) {
@@ -45,16 +49,19 @@ final class BenchStep {
 
     StepResult run() throws Exception {
         int probes = options.killProbes + options.frozenProbes;
-        List<BoxIdentity> bulk = BoxIdentities.numbered(BULK_PREFIX, boxes - probes, options.passwordPattern);
+        List<DeviceId> probeIds = BoxIdentities.numbered(PROBE_PREFIX, probes, Optional.empty()).stream()
+                .map(BoxIdentity::id).toList();
+        List<BoxIdentity> bulk = target.credentials().apply(BoxIdentities.numbered(BULK_PREFIX, boxes - probes,
+                Optional.empty()).stream().map(BoxIdentity::id).toList());
         Files.createDirectories(dir);
-        try (Requester requester = new Requester(target.host(), target.port(), options.hubUser, options.hubPassword);
+        try (Requester requester = target.requester().get();
              SimulatorProcesses children = new SimulatorProcesses(new SimulatorProcesses.Launch(target.host(),
                      target.port(), options.telemetryInterval, options.keepAlive, options.connectRate,
                      options.onlineTimeout.plus(options.window).plusSeconds(60), dir, List.of()),
                      bulk, options.perProcess);
              Simulator probeFleet = Simulator.start(SimulatorSettings.builder(
                      BrokerSettings.tcp(target.host(), target.port()),
-                     BoxIdentities.numbered(PROBE_PREFIX, probes, options.passwordPattern))
+                     target.credentials().apply(probeIds))
                      .telemetryInterval(options.telemetryInterval).keepAlive(options.probeKeepAlive)
                      .commandDelay(Duration.ZERO).build())) {
 

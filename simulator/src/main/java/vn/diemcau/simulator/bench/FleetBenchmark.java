@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import vn.diemcau.simulator.BoxIdentities;
+import vn.diemcau.simulator.BoxIdentity;
 import vn.diemcau.simulator.cli.Cli;
 
 /**
@@ -27,6 +29,10 @@ import vn.diemcau.simulator.cli.Cli;
 @Command(name = "fleet-benchmark", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Benchmarks a broker or hub with N simulated boxes per step.")
 public final class FleetBenchmark implements Callable<Integer> {
+    static {
+        Cli.useOwnLogConfig(); // before the first logger is made
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(FleetBenchmark.class);
 
     @Mixin
@@ -36,7 +42,6 @@ public final class FleetBenchmark implements Callable<Integer> {
     Path workDir;
 
     public static void main(String[] args) {
-        Cli.useOwnLogConfig();
         System.exit(Cli.commandLine(new FleetBenchmark()).execute(args));
     }
 
@@ -49,7 +54,7 @@ public final class FleetBenchmark implements Callable<Integer> {
         for (int boxes : options.boxes) {
             Path stepDir = dir.resolve("step-" + boxes);
             Files.createDirectories(stepDir);
-            try (TargetProcess target = startTarget(stepDir)) {
+            try (TargetProcess target = startTarget(dir, stepDir)) {
                 StepResult result = new BenchStep(options, target.target(), boxes, stepDir).run();
                 results.add(result);
                 System.out.println(StepResult.header());
@@ -74,23 +79,27 @@ public final class FleetBenchmark implements Callable<Integer> {
         void close();
     }
 
-    private TargetProcess startTarget(Path dir) throws IOException, InterruptedException {
+    private TargetProcess startTarget(Path workDir, Path dir) throws Exception {
         switch (options.target) {
             case MOSQUITTO -> {
                 MosquittoProcess mosquitto = MosquittoProcess.start(dir);
-                BenchStep.Target target = new BenchStep.Target("127.0.0.1", mosquitto.port(), mosquitto.pid());
-                return new TargetProcess() {
-                    public BenchStep.Target target() { return target; }
-                    public void close() { mosquitto.close(); }
-                };
+                return process(mqttTarget("127.0.0.1", mosquitto.port(), mosquitto.pid()), mosquitto::close);
+            }
+            case HUB -> {
+                String classpath = options.hubClasspath.orElseThrow(
+                        () -> new IllegalArgumentException("--target HUB needs --hub-classpath"));
+                HubProcess hub = new HubProcess(classpath, workDir, dir);
+                return process(new BenchStep.Target("127.0.0.1", hub.mqttPort(), hub.pid(), () -> {
+                    try {
+                        return new HubApiRequester(hub.api());
+                    } catch (Exception e) {
+                        throw new IllegalStateException("cannot follow the hub's event stream", e);
+                    }
+                }, hub::credentials), hub::close);
             }
             case EXTERNAL -> {
                 long pid = options.pid.orElseThrow(() -> new IllegalArgumentException("--target EXTERNAL needs --pid"));
-                BenchStep.Target target = new BenchStep.Target(options.host, options.port, pid);
-                return new TargetProcess() {
-                    public BenchStep.Target target() { return target; }
-                    public void close() { }
-                };
+                return process(mqttTarget(options.host, options.port, pid), () -> { });
             }
             case COMMAND -> {
                 String command = options.targetCommand.orElseThrow(
@@ -99,14 +108,32 @@ public final class FleetBenchmark implements Callable<Integer> {
                 Process process = new ProcessBuilder("bash", "-c", "exec " + command.replace("{port}", Integer.toString(port)))
                         .redirectErrorStream(true).redirectOutput(dir.resolve("target.log").toFile()).start();
                 awaitPort(options.host, port, process);
-                BenchStep.Target target = new BenchStep.Target(options.host, port, process.pid());
-                return new TargetProcess() {
-                    public BenchStep.Target target() { return target; }
-                    public void close() { stop(process); }
-                };
+                return process(mqttTarget(options.host, port, process.pid()), () -> stop(process));
             }
         }
         throw new IllegalStateException("unknown target " + options.target);
+    }
+
+    /** A bare broker: a plain MQTT client stands in for the hub; box passwords follow --password-pattern. */
+    private BenchStep.Target mqttTarget(String host, int port, long pid) {
+        return new BenchStep.Target(host, port, pid,
+                () -> new MqttRequester(host, port, options.hubUser, options.hubPassword),
+                ids -> ids.stream().map(id -> new BoxIdentity(id,
+                        options.passwordPattern.map(p -> p.replace(BoxIdentities.ID_PLACEHOLDER, id.value())))).toList());
+    }
+
+    private static TargetProcess process(BenchStep.Target target, Runnable stop) {
+        return new TargetProcess() {
+            @Override
+            public BenchStep.Target target() {
+                return target;
+            }
+
+            @Override
+            public void close() {
+                stop.run();
+            }
+        };
     }
 
     private static void awaitPort(String host, int port, Process process) throws InterruptedException {

@@ -1,0 +1,193 @@
+package vn.diemcau.appliance;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.diemcau.appliance.call.CallMachine;
+import vn.diemcau.appliance.call.CallPolicy;
+import vn.diemcau.appliance.call.CallStatus;
+import vn.diemcau.appliance.call.Conference;
+import vn.diemcau.appliance.call.JoinRequest;
+import vn.diemcau.appliance.call.ThreadScheduler;
+import vn.diemcau.appliance.config.ApplianceConfig;
+import vn.diemcau.appliance.config.ConfigStore;
+import vn.diemcau.appliance.fleet.FleetAgent;
+import vn.diemcau.appliance.fleet.FleetSettings;
+import vn.diemcau.appliance.health.HealthSample;
+import vn.diemcau.appliance.health.HealthSampler;
+import vn.diemcau.hardware.Button;
+import vn.diemcau.hardware.StatusLights;
+import vn.diemcau.protocol.Event.ButtonPressed;
+import vn.diemcau.protocol.Event.CallStateChanged;
+import vn.diemcau.protocol.DeviceId;
+import vn.diemcau.protocol.Telemetry;
+
+/**
+ * The room appliance, wired: join button → {@link CallMachine} → conference and LEDs; every press
+ * and call transition → an event in the {@link FleetAgent}'s on-disk journal; hub commands →
+ * {@link ApplianceCommands}. This is also the API of the local admin page: {@link #config()},
+ * {@link #snapshot()}, {@link #addListener}, and the actions {@link #press}, {@link #join},
+ * {@link #leave}, {@link #restartMedia}, {@link #identify}.
+ */
+public final class Appliance implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Appliance.class);
+
+    private final ConfigStore config;
+    private final Conference conference;
+    private final Button joinButton;
+    private final String hardware;
+    private final Clock clock;
+    private final Instant startedAt;
+    private final ThreadScheduler callThread = new ThreadScheduler("call-machine");
+    private final CallMachine call;
+    private final HealthSampler health;
+    private final FleetAgent fleet;
+    private final List<Consumer<ApplianceSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Optional<HealthSample> lastHealth = Optional.empty();
+    private volatile long lastPong = System.nanoTime();
+
+    /**
+     * @param hardware a description of the board for logs and the local page
+     */
+    public Appliance(ConfigStore config, Path stateDir, Conference conference, Button joinButton, StatusLights lights,
+                     String hardware, Clock clock) {
+        this.config = config;
+        this.conference = conference;
+        this.joinButton = joinButton;
+        this.hardware = hardware;
+        this.clock = clock;
+        this.startedAt = clock.instant();
+        ApplianceConfig c = config.current();
+        this.call = new CallMachine(conference, lights, callThread, clock, policy(c));
+        this.health = HealthSampler.system(stateDir, clock);
+        ApplianceCommands commands = new ApplianceCommands(call, config, clock, this::snapshot);
+        this.fleet = new FleetAgent(new FleetSettings(DeviceId.of(c.boxId()), c.hub(), c.telemetryInterval(), stateDir,
+                c.events().journalMaxEvents(), Version.SOFTWARE, Version.hardwareModel(), capabilities(c)),
+                commands, this::telemetry, clock);
+    }
+
+    /** Starts the call machine, the button and the fleet agent (idempotent through the components). */
+    public void start() {
+        call.addListener(this::onTransition);
+        fleet.addLinkListener(up -> {
+            call.hubReachable(up);
+            notifyListeners();
+        });
+        config.addListener(c -> {
+            call.policy(policy(c));
+            fleet.telemetryInterval(c.telemetryInterval());
+            notifyListeners();
+        });
+        joinButton.onPress(this::press);
+        fleet.start();
+        log.info("Appliance {} started ({}; conference {})", config.current().boxId(), hardware, config.current().conference().kind());
+    }
+
+    /** A press of the join button, physical or from the local page: journalled as an event, then acted on. */
+    public void press(Button.Press press) {
+        fleet.publishEvent(seq -> new ButtonPressed(seq, clock.instant(), "join", press == Button.Press.LONG));
+        call.button(press);
+    }
+
+    public CompletableFuture<Void> join(JoinRequest request) {
+        return call.join(request);
+    }
+
+    public CompletableFuture<Void> leave() {
+        return call.leave();
+    }
+
+    public CompletableFuture<Void> restartMedia() {
+        return call.restartMedia();
+    }
+
+    public void identify(Duration duration) {
+        call.identify(duration);
+    }
+
+    /**
+     * Whether the call thread still runs tasks: true when it answered a ping within the last 30 s.
+     * Called by the systemd watchdog; a stuck thread stops the pings and systemd restarts the box's program.
+     */
+    public boolean responsive() {
+        callThread.execute(() -> lastPong = System.nanoTime());
+        return System.nanoTime() - lastPong < Duration.ofSeconds(30).toNanos();
+    }
+
+    public ConfigStore config() {
+        return config;
+    }
+
+    public ApplianceSnapshot snapshot() {
+        ApplianceConfig c = config.current();
+        return new ApplianceSnapshot(c.boxId(), c.displayName(), Version.SOFTWARE, hardware, startedAt, call.snapshot(),
+                fleet.snapshot(), lastHealth, config.problem());
+    }
+
+    /** Told (on an appliance thread) after every call transition, hub link change and config change. */
+    public void addListener(Consumer<ApplianceSnapshot> listener) {
+        listeners.add(listener);
+    }
+
+    private void onTransition(CallStatus from, CallStatus to) {
+        Optional<Long> ttj = to instanceof CallStatus.InCall c ? Optional.of(c.timeToJoin().toMillis()) : Optional.empty();
+        fleet.publishEvent(seq -> new CallStateChanged(seq, clock.instant(), ProtocolMapping.state(from),
+                ProtocolMapping.state(to), to.session().or(from::session).map(JoinRequest::room),
+                ProtocolMapping.reason(to), ttj));
+        fleet.publishReported();
+        notifyListeners();
+    }
+
+    private void notifyListeners() {
+        if (listeners.isEmpty()) return;
+        ApplianceSnapshot s = snapshot();
+        for (Consumer<ApplianceSnapshot> l : listeners) {
+            try {
+                l.accept(s);
+            } catch (RuntimeException e) {
+                log.warn("Appliance listener failed", e);
+            }
+        }
+    }
+
+    private Telemetry telemetry() {
+        HealthSample h = health.sample();
+        lastHealth = Optional.of(h);
+        return ProtocolMapping.telemetry(h, call.snapshot(), conference.stats(), ProtocolMapping.probePeripherals());
+    }
+
+    private static CallPolicy policy(ApplianceConfig c) {
+        var cs = c.conference();
+        return new CallPolicy(cs.retryInitial(), cs.retryMax(), cs.maxAttempts(), cs.joinTimeout(), Duration.ofSeconds(10),
+                cs.defaultSession());
+    }
+
+    private static Set<String> capabilities(ApplianceConfig c) {
+        return Set.of("join-button", "status-lights", "conference-" + c.conference().kind().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Leaves the call, then stops the fleet agent (publishing OFFLINE) and the call thread. */
+    @Override
+    public void close() {
+        long t0 = System.nanoTime();
+        try {
+            call.leave().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("Leaving the call on shutdown: {}", e.toString());
+        }
+        call.close();
+        callThread.close();
+        fleet.close();
+        log.info("Appliance stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+}

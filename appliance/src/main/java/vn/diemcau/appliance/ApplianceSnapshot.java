@@ -1,0 +1,32 @@
+package vn.diemcau.appliance;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import vn.diemcau.appliance.call.CallSnapshot;
+import vn.diemcau.appliance.fleet.FleetSnapshot;
+import vn.diemcau.appliance.health.HealthSample;
+
+/**
+ * Everything the local admin page shows, read-only and immutable.
+ *
+ * @param boxId           this box
+ * @param displayName     the room's name
+ * @param softwareVersion the appliance version
+ * @param hardware        the detected board and buttons, e.g. "Raspberry Pi 5 … GPIO on gpiochip0"
+ * @param startedAt       when this process started
+ * @param call            the call state machine
+ * @param fleet           the hub link and the offline event queue
+ * @param health          the latest health reading (taken with each telemetry)
+ * @param configProblem   why the running config is not the file's content, if it is not
+ */
+public record ApplianceSnapshot(String boxId, String displayName, String softwareVersion, String hardware,
+                                Instant startedAt, CallSnapshot call, FleetSnapshot fleet,
+                                Optional<HealthSample> health, Optional<String> configProblem) {
+    public ApplianceSnapshot {
+        Objects.requireNonNull(call, "call");
+        Objects.requireNonNull(fleet, "fleet");
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(configProblem, "configProblem");
+    }
+}

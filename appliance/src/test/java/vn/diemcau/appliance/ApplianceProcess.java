@@ -1,0 +1,105 @@
+package vn.diemcau.appliance;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The appliance as a child JVM ({@code vn.diemcau.appliance.Main} on this JVM's class path) with
+ * {@code --dev-console}, so stdin lines act as button presses; stdout/stderr lines are collected.
+ */
+public final class ApplianceProcess implements AutoCloseable {
+
+    /** The same JVM flags as the launcher {@code appliance/src/main/dist/diemcau-appliance}. */
+    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx128m", "-XX:MaxMetaspaceSize=96m", "-Xss512k",
+            "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED");
+
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+    private final long startedNanos;
+
+    public ApplianceProcess(Path config, Path stateDir) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path logback = Path.of("target", "classes", "logback.xml").toAbsolutePath();
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(JVM_FLAGS);
+        cmd.addAll(List.of(
+                "-Dlogback.configurationFile=" + logback,
+                "-cp", System.getProperty("java.class.path"),
+                "vn.diemcau.appliance.Main", "--config", config.toString(), "--state-dir", stateDir.toString(), "--dev-console"));
+        startedNanos = System.nanoTime();
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String l; (l = in.readLine()) != null; ) {
+                    synchronized (lines) {
+                        lines.add(l);
+                    }
+                }
+            } catch (IOException e) {
+                // process gone
+            }
+        }, "appliance-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public long startedNanos() {
+        return startedNanos;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** True once any output line contains {@code text}. */
+    public boolean printed(String text) {
+        synchronized (lines) {
+            return lines.stream().anyMatch(l -> l.contains(text));
+        }
+    }
+
+    public String output() {
+        synchronized (lines) {
+            return String.join("\n", lines);
+        }
+    }
+
+    /** Sends one console line ({@code short}, {@code long}, {@code identify}). */
+    public void type(String line) throws IOException {
+        OutputStream in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
+    }
+
+    /** SIGKILL: no shutdown hook, no clean disconnect. */
+    public void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, then waits for the shutdown hook; returns the exit code. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) kill9();
+    }
+}

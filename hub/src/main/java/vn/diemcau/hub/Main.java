@@ -51,7 +51,7 @@ public final class Main implements Callable<Integer> {
     }
     LOG.info("Starting hub (config {}, state {}, broker {}, db {})", file.map(Path::toString).orElse("defaults"),
         cfg.stateDir(), cfg.broker(), cfg.db());
-    Hub hub = Hub.start(cfg, Clock.systemUTC(), services -> List.of(new vn.diemcau.hub.web.Dashboard(services.users(),
+    Hub hub = Hub.start(cfg, Clock.systemUTC(), services -> java.util.List.of(new vn.diemcau.hub.web.Dashboard(services.users(),
         vn.diemcau.hub.web.Dashboard.hubAddress(cfg, System.getenv()))));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {

@@ -3,6 +3,7 @@ package vn.diemcau.hub;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.diemcau.hub.config.ConfigLoader;
 import vn.diemcau.hub.config.HubConfig;
+import vn.diemcau.hub.session.SessionPage;
 
 /**
  * The hub program: reads the config file (default {@code /etc/diemcau/hub.properties} when it
@@ -51,7 +53,8 @@ public final class Main implements Callable<Integer> {
     }
     LOG.info("Starting hub (config {}, state {}, broker {}, db {})", file.map(Path::toString).orElse("defaults"),
         cfg.stateDir(), cfg.broker(), cfg.db());
-    Hub hub = Hub.start(cfg, Clock.systemUTC(), Hub.WebModule.none());
+    Hub hub = Hub.start(cfg, Clock.systemUTC(), s -> List.of(new SessionPage(cfg.conference(), s.users()::resolve),
+        new vn.diemcau.hub.web.Dashboard(s.users(), vn.diemcau.hub.web.Dashboard.hubAddress(cfg, System.getenv()))));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
       hub.close();

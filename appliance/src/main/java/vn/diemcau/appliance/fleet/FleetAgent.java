@@ -154,7 +154,9 @@ public final class FleetAgent implements AutoCloseable {
             connection.subscribe(topic(Channel.COMMAND), topic(Channel.DESIRED));
             Birth birth = new Birth(settings.softwareVersion(), settings.hardwareModel(), settings.capabilities(),
                     handler.reported().appliedConfigVersion(), bootedAt);
-            publish(Channel.STATUS, ProtocolCodec.encode(new Status(Presence.ONLINE, clock.instant(), bootId, Optional.of(birth))));
+            // Same instant as this connection's Last Will: the hub ignores an OFFLINE older than the
+            // current ONLINE as stale, so a later ONLINE time would hide this connection's own Will.
+            publish(Channel.STATUS, ProtocolCodec.encode(new Status(Presence.ONLINE, connectAttemptAt, bootId, Optional.of(birth))));
             sendReported();
         } catch (MqttException e) {
             log.warn("Setting up the session failed ({}); reconnecting", PahoConnection.describe(e));

@@ -214,7 +214,7 @@ class AdminPageIT {
         assertThat(browser.findElement(By.id("log")).getText()).contains("hub <unreachable> & retrying");
         shot("09-logs");
         browser.get(base + "/maintenance");
-        fill("f-confirm", "xoá");
+        fill("f-confirm", "xong");
         browser.findElement(By.id("reset")).click();
         browser.switchTo().alert().accept();
         assertThat(browser.findElement(By.id("f-confirm-err")).getText()).isEqualTo("Hãy gõ đúng chữ XOA để xác nhận.");

@@ -83,11 +83,12 @@
     cmdLabel(type) { return DC.t('cmd.' + type); },
 
     /** Follows /api/events; reconnects by itself (EventSource); onResync re-reads everything. */
-    live(handlers, onResync) {
+    live(handlers, onResync, withTelemetry) {
       const dot = document.getElementById('live');
+      if (dot) dot.hidden = false;
       let es;
       const open = () => {
-        es = new EventSource('/api/events');
+        es = new EventSource('/api/events' + (withTelemetry ? '?telemetry=true' : ''));
         es.onopen = () => { if (dot) { dot.classList.add('on'); dot.title = DC.t('live'); } };
         es.onerror = () => { if (dot) { dot.classList.remove('on'); dot.title = DC.t('reconnectingLive'); } };
         ['presence', 'alert', 'command', 'box', 'telemetry', 'reported'].forEach(name =>

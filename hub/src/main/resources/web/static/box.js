@@ -59,11 +59,10 @@
     const line = points.map(p => X(p[0]).toFixed(1) + ',' + Y(p[1]).toFixed(1)).join(' ');
     const last = ys[ys.length - 1];
     const fmt = v => (Math.abs(v) >= 100 ? Math.round(v) : v.toFixed(1));
-    return '<div class="chart"><h4>' + esc(title) + '<b>' + fmt(last) + (unit || '') + '</b></h4>' +
+    return '<div class="chart"><h4>' + esc(title) + '<span><b>' + fmt(last) + (unit || '') + '</b> <small>max ' + fmt(Math.max(...ys)) + '</small></span></h4>' +
       '<svg viewBox="0 0 300 80" preserveAspectRatio="none"><line x1="4" x2="296" y1="72" y2="72" stroke="#e4e7ec"/><line x1="4" x2="296" y1="8" y2="8" stroke="#f2f4f7"/>' +
       '<polyline points="4,72 ' + line + ' ' + X(xs[xs.length - 1]).toFixed(1) + ',72" fill="#e8efff" stroke="none"/>' +
-      '<polyline points="' + line + '" fill="none" stroke="#1d4ed8" stroke-width="1.6" vector-effect="non-scaling-stroke"/>' +
-      '<text x="296" y="18" text-anchor="end" fill="#98a2b3" font-size="10">max ' + fmt(y1) + '</text></svg></div>';
+      '<polyline points="' + line + '" fill="none" stroke="#1d4ed8" stroke-width="1.6" vector-effect="non-scaling-stroke"/></svg></div>';
   }
 
   async function loadCharts() {
@@ -174,7 +173,7 @@
       if (e.commandType === 'snapshot' && e.state === 'SUCCEEDED') loadSnapshot();
       if (['SUCCEEDED', 'FAILED', 'REJECTED', 'EXPIRED', 'TIMED_OUT'].includes(e.state)) { loadAudit(); DC.toast(DC.cmdLabel(e.commandType) + ': ' + t('state.' + e.state), e.state !== 'SUCCEEDED'); }
     }
-  }, () => { loadDetail(); loadCommands(); });
+  }, () => { loadDetail(); loadCommands(); }, true);
 
   loadDetail().then(() => Promise.all([loadCharts(), loadCommands(), loadAudit()])).catch(e => DC.toast(e.message, true));
   loadSnapshot();

@@ -38,7 +38,7 @@
 
   function presenceCell(v) {
     const p = v.presence ? v.presence.state : 'UNKNOWN';
-    const d = dropped.get(v.box.id);
+    const d = dropped.get(v.box.id) || (p === 'OFFLINE' && v.presence.lastSeen ? Date.parse(v.presence.since) : 0);
     if (p === 'OFFLINE' && d && Date.now() - d < 5 * 60 * 1000) return '<span class="pill dropped">' + esc(t('justDropped')) + '</span>';
     return '<span class="pill ' + p + '">' + esc(DC.presenceLabel(p)) + '</span>';
   }
@@ -46,7 +46,7 @@
   function rowHtml(v) {
     const b = v.box, c = callOf(v);
     const call = c ? '<span class="pill ' + esc(c.state) + '">' + esc(DC.callLabel(c.state)) + '</span>' + (c.room ? ' <span class="muted">' + esc(c.room) + '</span>' : '') : '<span class="muted">—</span>';
-    const seen = v.presence && (v.presence.lastSeen || v.presence.since);
+    const seen = v.presence && (v.presence.lastSeen || (v.presence.state !== 'UNKNOWN' ? v.presence.since : null));
     return (canAct ? '<td class="sel"><input type="checkbox" class="sel-box" aria-label="' + esc(b.id) + '"' + (selected.has(b.id) ? ' checked' : '') + '></td>' : '') +
       '<td class="presence-cell">' + presenceCell(v) + '</td>' +
       '<td><a class="name" href="/ui/boxes/' + encodeURIComponent(b.id) + '">' + esc(b.displayName) + '</a><span class="id">' + esc(b.id) + (b.room ? ' · ' + esc(b.room) : '') + (b.enabled ? '' : ' · ' + esc(t('disabled'))) + '</span></td>' +
@@ -257,6 +257,26 @@
       if (li) setState(li, e.state, e.reason);
     }
   }, loadAll);
+
+  // Health badges follow telemetry by a quiet re-read (telemetry is not streamed to this page:
+  // a hundred boxes would mean ten events a second).
+  setInterval(async () => {
+    try {
+      const list = await DC.api('GET', '/api/boxes');
+      const before = new Set(views.keys());
+      const changed = [];
+      list.forEach(v => {
+        const old = views.get(v.box.id);
+        if (!old || JSON.stringify(old) !== JSON.stringify(v)) changed.push(v.box.id);
+        views.set(v.box.id, v);
+        before.delete(v.box.id);
+      });
+      before.forEach(id => views.delete(id));
+      communes();
+      if (before.size || changed.some(id => !rows.querySelector('tr[data-box="' + CSS.escape(id) + '"]'))) renderAll();
+      else changed.forEach(id => renderRow(id, false));
+    } catch (e) { /* the next round will do */ }
+  }, 15000);
 
   // Ages stay current.
   setInterval(() => rows.querySelectorAll('.seen-cell').forEach(c => { if (c.dataset.seen) c.textContent = DC.ago(c.dataset.seen); }), 10000);

@@ -11,8 +11,8 @@
       '<td><select class="role">' + roles.map(r => '<option value="' + r + '"' + (r === u.role ? ' selected' : '') + '>' + esc(roleName(r)) + '</option>').join('') + '</select></td>' +
       '<td><input class="communes" value="' + esc((u.communes || []).join(', ')) + '" placeholder="' + esc(DC.lang === 'en' ? 'whole province' : 'toàn tỉnh') + '"></td>' +
       '<td><input type="checkbox" class="enabled"' + (u.enabled ? ' checked' : '') + '></td><td class="muted">' + esc(DC.time(u.createdAt)) + '</td>' +
-      '<td class="actions"><button type="button" class="small save">' + esc(t('save')) + '</button><button type="button" class="small pw">' + esc(t('resetPassword')) + '</button>' +
-      (u.username === DC.boot.user ? '' : '<button type="button" class="small danger del">' + esc(t('delete')) + '</button>') + '</td></tr>').join('');
+      '<td><div class="actions"><button type="button" class="small save">' + esc(t('save')) + '</button><button type="button" class="small pw">' + esc(t('resetPassword')) + '</button>' +
+      (u.username === DC.boot.user ? '' : '<button type="button" class="small danger del">' + esc(t('delete')) + '</button>') + '</div></td></tr>').join('');
   }
 
   const communes = s => s.split(',').map(x => x.trim()).filter(Boolean);

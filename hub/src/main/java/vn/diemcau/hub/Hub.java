@@ -57,13 +57,24 @@ public final class Hub implements AutoCloseable {
   private final ApiServer api;
   private final Optional<String> initialAdminPassword;
 
-  private Hub(HubConfig config, Clock clock, java.util.function.Function<ApiServices, List<Handler>> web) throws Exception {
+  /** Builds the pages served after the REST API (the dashboard), given the hub's components. */
+  @FunctionalInterface
+  public interface WebModule {
+    List<Handler> handlers(ApiServices services) throws Exception;
+
+    /** No pages. */
+    static WebModule none() {
+      return services -> List.of();
+    }
+  }
+
+  private Hub(HubConfig config, Clock clock, WebModule web) throws Exception {
     try {
       String[] hubPassword = new String[1];
       this.services = build(config, clock, hubPassword);
       this.initialAdminPassword = services.users().ensureInitialAdmin();
       this.api = new ApiServer(config.http().host(), config.http().port(), ApiRoutes.routes(services), services.users(),
-          web.apply(services));
+          web.handlers(services));
       api.start();
       started.push(api);
     } catch (Exception | Error e) {
@@ -193,13 +204,7 @@ public final class Hub implements AutoCloseable {
   }
 
   /** Builds and starts a hub; on failure everything already started is closed again. */
-  public static Hub start(HubConfig config, Clock clock, List<Handler> webHandlers) throws Exception {
-    return new Hub(config, clock, s -> webHandlers);
-  }
-
-  /** As {@link #start(HubConfig, Clock, List)}, the web handlers built from the started services. */
-  public static Hub start(HubConfig config, Clock clock, java.util.function.Function<ApiServices, List<Handler>> web)
-      throws Exception {
+  public static Hub start(HubConfig config, Clock clock, WebModule web) throws Exception {
     return new Hub(config, clock, web);
   }
 

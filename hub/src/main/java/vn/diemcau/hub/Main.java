@@ -24,6 +24,13 @@ import vn.diemcau.hub.session.SessionPage;
 @Command(name = "diemcau-hub", mixinStandardHelpOptions = true,
     description = "The diemcau provincial hub: MQTT broker, fleet registry, health, commands, REST API.")
 public final class Main implements Callable<Integer> {
+  static {
+    // HiveMQ's jar ships its own logback.xml; ours has a name of its own (override with -Dlogback.configurationFile).
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "diemcau-hub-logback.xml");
+    }
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
   private static final Path DEFAULT_CONFIG = Path.of("/etc/diemcau/hub.properties");
 

@@ -48,6 +48,7 @@ final class CallPipeline implements AutoCloseable {
     private final Element snapshotSink;
     private ScheduledFuture<?> capsWait;
     private long startNanos;
+    private volatile boolean offerReady;
     private boolean closed;
 
     CallPipeline(MediaSettings settings) {
@@ -81,6 +82,11 @@ final class CallPipeline implements AutoCloseable {
     /** Where the offer, candidates and failures go; held until then (a warm pipeline starts before any join). */
     void attach(CallSignals target) {
         signals.attach(target);
+    }
+
+    /** True once the publisher's offer exists (the first one in a process includes the DTLS certificate). */
+    boolean offerReady() {
+        return offerReady;
     }
 
     boolean failedWhileWarm() {
@@ -119,6 +125,7 @@ final class CallPipeline implements AutoCloseable {
                     if (closed) return;
                     publisher.setLocalDescription(Negotiation.description(WebRTCSDPType.OFFER, offer));
                     log.debug("Offer ready {} ms after start", (System.nanoTime() - startNanos) / 1_000_000);
+                    offerReady = true;
                     signals.publisherOffer(offer);
                 }),
                 signals::mediaFailed);

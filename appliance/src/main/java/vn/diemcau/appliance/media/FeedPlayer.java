@@ -88,7 +88,9 @@ final class FeedPlayer {
 
     private void onPadAdded(Pad pad) {
         try {
-            GstRuntime.run(() -> link(pad), Duration.ofSeconds(3));
+            // Blocks this streaming thread until the Gst thread has linked the pad (a loaded
+            // machine may take seconds; giving up would lose the stream).
+            GstRuntime.run(() -> link(pad), Duration.ofSeconds(30));
         } catch (RuntimeException e) {
             log.warn("Feed {}: linking a received stream failed", feed, e);
             signals.mediaFailed("cannot play feed " + feed + ": " + e.getMessage());

@@ -49,6 +49,7 @@ public final class TimeToJoinBenchmark {
              MediaEngine centreMedia = new MediaEngine(centreSettings)) {
             boxMedia.start();
             centreMedia.start();
+            waitFor("warm pipelines", Duration.ofSeconds(60), () -> boxMedia.warmReady() && centreMedia.warmReady());
             JoinRequest boxJoin = new JoinRequest(janus.api(), Long.toString(ROOM), "", "Xã Đo Đạc");
             JoinRequest centreJoin = new JoinRequest(janus.api(), Long.toString(ROOM), "", "Trung tâm đo");
 
@@ -84,6 +85,7 @@ public final class TimeToJoinBenchmark {
                     waitFor("left", Duration.ofSeconds(10), () -> !ev.lefts.isEmpty());
                     waitFor("feed gone", Duration.ofSeconds(10), () -> janus.participants(ROOM).size() == 1);
                     Thread.sleep(IDLE_BETWEEN_JOINS_MS); // a box is idle between calls; its warm pipeline gets ready
+                    if (!boxMedia.warmReady()) System.out.println("(warm pipeline not ready yet for the next join)");
                 }
                 centre.leave();
             }
@@ -166,9 +168,10 @@ public final class TimeToJoinBenchmark {
 
     /** Runs the pipeline under gst-launch-1.0 for {@code seconds} (after a 2 s warm-up) and returns its CPU seconds. */
     static double gstLaunchCpu(String launch, int seconds) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("gst-launch-1.0", "-q"));
+        List<String> cmd = new ArrayList<>(List.of("gst-launch-1.0"));
         cmd.addAll(splitLaunch(launch));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Path log = Files.createTempFile("gst-launch", ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             Thread.sleep(2000);
             if (!p.isAlive()) throw new IllegalStateException("gst-launch-1.0 exited: " + cmd);
@@ -179,6 +182,9 @@ public final class TimeToJoinBenchmark {
         } finally {
             p.destroy();
             p.waitFor(5, TimeUnit.SECONDS);
+            List<String> out = Files.readAllLines(log);
+            if (!out.isEmpty()) System.out.println("gst-launch-1.0 said: " + out);
+            Files.deleteIfExists(log);
         }
     }
 

@@ -36,7 +36,7 @@ import vn.diemcau.protocol.Topics;
 
 /** The hub with its embedded HiveMQ broker, real Paho boxes, the REST API over HTTP. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class EmbeddedHubIT {
   private Path state;
   private TestHub hub;

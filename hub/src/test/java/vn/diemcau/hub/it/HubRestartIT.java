@@ -21,7 +21,7 @@ import vn.diemcau.hub.testing.TestBox;
 import vn.diemcau.hub.testing.TestHub;
 
 /** A hub restart keeps registry, telemetry history, audit and open commands, and re-learns presence. */
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
 class HubRestartIT {
   private static PostgresCluster pg;
 

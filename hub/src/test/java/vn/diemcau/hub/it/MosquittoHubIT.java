@@ -23,7 +23,7 @@ import vn.diemcau.protocol.TopicPermissions;
 import vn.diemcau.protocol.Topics;
 
 /** External broker mode against Debian's Mosquitto 2 with the files the hub exports. */
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
 class MosquittoHubIT {
   @TempDir Path tmp;
 
@@ -81,6 +81,17 @@ class MosquittoHubIT {
       // Disabling a box removes it from the password file; Mosquitto refuses it after the reload.
       hub.api.post("/api/boxes/xa-mq-b/disable", Map.of());
       assertThat(Files.readString(export.resolve("passwords"))).doesNotContain("xa-mq-b:");
+
+      // While the hub is down, box A comes online; the restarted hub learns it from the retained status.
+      hub.close();
+      try (TestBox again = new TestBox(mosquitto.url(), "xa-mq-a", a.json().get("password").asText(), 5).online();
+          TestHub restarted = TestHub.external(tmp.resolve("state"), mosquitto.url(), hubPassword, export,
+              Map.of("broker.reloadCommand", mosquitto.reloadCommand()))) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+            restarted.api.get("/api/boxes/xa-mq-a").json().at("/presence/bootId").asText())
+            .isEqualTo(again.bootId()));
+        assertThat(restarted.api.get("/api/boxes/xa-mq-a").json().at("/presence/state").asText()).isEqualTo("ONLINE");
+      }
     }
   }
 }

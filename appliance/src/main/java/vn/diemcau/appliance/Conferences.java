@@ -1,8 +1,13 @@
 package vn.diemcau.appliance;
 
+import java.util.Optional;
+import vn.diemcau.appliance.call.CallStats;
 import vn.diemcau.appliance.call.Conference;
+import vn.diemcau.appliance.call.ConferenceListener;
+import vn.diemcau.appliance.call.JoinRequest;
+import vn.diemcau.appliance.conference.JanusConference;
 import vn.diemcau.appliance.config.ApplianceConfig;
-import vn.diemcau.appliance.config.ConfigException;
+import vn.diemcau.appliance.media.MediaEngine;
 
 /** Builds the {@link Conference} the config names. */
 final class Conferences {
@@ -13,9 +18,48 @@ final class Conferences {
     static Conference create(ApplianceConfig config) {
         return switch (config.conference().kind()) {
             case NONE -> new NoMediaConference();
-            // The media package's JanusConference is wired here once it lands (built from config.media()).
-            case JANUS -> throw new ConfigException("conference.kind",
-                    "'janus' needs the media package's JanusConference, which this build does not include yet; use 'none' with devMode for now");
+            case JANUS -> janus(config);
         };
+    }
+
+    /** Janus VideoRoom over the GStreamer media engine; a spare Janus session is prepared for the default session's server. */
+    private static Conference janus(ApplianceConfig config) {
+        MediaEngine media = new MediaEngine(MediaConfig.media(config.media()));
+        media.start();
+        JanusConference janus = new JanusConference(media, MediaConfig.janus(config.media()));
+        config.conference().defaultSession().ifPresent(s -> janus.prepare(s.server()));
+        return new WithMedia(janus, media);
+    }
+
+    /** The Janus conference plus the media engine it runs on; closing closes both, conference first. */
+    private record WithMedia(JanusConference janus, MediaEngine media) implements Conference {
+        @Override
+        public void join(JoinRequest request, ConferenceListener listener) {
+            janus.join(request, listener);
+        }
+
+        @Override
+        public void leave() {
+            janus.leave();
+        }
+
+        @Override
+        public void restartMedia() {
+            janus.restartMedia();
+        }
+
+        @Override
+        public Optional<CallStats> stats() {
+            return janus.stats();
+        }
+
+        @Override
+        public void close() {
+            try {
+                janus.close();
+            } finally {
+                media.close();
+            }
+        }
     }
 }

@@ -30,6 +30,7 @@ public final class ApplianceStartBench {
         Files.createDirectories(dir.resolve("broker"));
         List<Long> startMs = new ArrayList<>();
         List<Long> rssMb = new ArrayList<>();
+        List<Long> cpu = new ArrayList<>();
         try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), Map.of(box.value(), "pw", "_hub", "hubpw"),
                 TopicPermissions.mosquittoAcl()).start();
              HubClient hub = new HubClient(broker.url(), "hubpw")) {
@@ -41,17 +42,19 @@ public final class ApplianceStartBench {
                     Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
                             .until(() -> online(hub, box) > before || !p.isAlive());
                     long ms = (System.nanoTime() - p.startedNanos()) / 1_000_000;
+                    long cpuMs = cpuMs(p.pid());
                     Awaitility.await().pollDelay(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(11)).until(() -> true);
                     long rss = rssKb(p.pid()) / 1024;
                     startMs.add(ms);
+                    cpu.add(cpuMs);
                     rssMb.add(rss);
-                    System.out.printf("run %d: start -> online %d ms, idle RSS %d MB%n", i, ms, rss);
+                    System.out.printf("run %d: start -> online %d ms (%d ms CPU), idle RSS %d MB, load %.1f%n", i, ms, cpuMs, rss, load());
                     p.stop();
                 }
             }
         }
-        System.out.printf("median over %d runs: start -> online %d ms (target <= 3000), idle RSS %d MB (target <= 150)%n",
-                runs, median(startMs), median(rssMb));
+        System.out.printf("median over %d runs: start -> online %d ms (target <= 3000), %d ms CPU, idle RSS %d MB (target <= 150)%n",
+                runs, median(startMs), median(cpu), median(rssMb));
         System.out.printf("JVM %s, flags %s, %d CPUs%n", Runtime.version(), ApplianceProcess.JVM_FLAGS, Runtime.getRuntime().availableProcessors());
     }
 
@@ -62,6 +65,17 @@ public final class ApplianceStartBench {
     private static long rssKb(long pid) throws java.io.IOException {
         return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
                 .filter(l -> l.startsWith("VmRSS:")).map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1L);
+    }
+
+    /** user + system CPU time of a process so far (clock ticks of 10 ms). */
+    private static long cpuMs(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    }
+
+    private static double load() throws java.io.IOException {
+        return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
     }
 
     private static long median(List<Long> xs) {

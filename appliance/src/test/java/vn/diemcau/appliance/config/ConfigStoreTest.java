@@ -135,6 +135,18 @@ class ConfigStoreTest {
     }
 
     @Test
+    void hardwareSubtree_parsesIntoHardwareSettings_andBadPinNamesHardware() throws IOException {
+        ApplianceConfig c = ConfigStore.open(write(VALID.replace("\"unknownKey\": 1",
+                "\"hardware\": {\"profile\": \"pi5\", \"pins\": {\"joinButton\": 27}, \"longPressMillis\": 3000}")), Map.of()).current();
+        assertThat(c.hardware().profile()).isEqualTo(vn.diemcau.hardware.HardwareSettings.Profile.PI5);
+        assertThat(c.hardware().pins().joinButton()).isEqualTo(27);
+        assertThat(c.hardware().longPressMillis()).isEqualTo(3000);
+        Path bad = write(VALID.replace("\"unknownKey\": 1", "\"hardware\": {\"pins\": {\"joinButton\": 5}}"));
+        assertThatThrownBy(() -> ConfigStore.open(bad, Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("hardware"));
+    }
+
+    @Test
     void redactedJson_hidesPassword() throws IOException {
         ConfigStore store = ConfigStore.open(write(VALID), Map.of());
         assertThat(store.redactedJson()).doesNotContain("s3cret").contains("<redacted>");

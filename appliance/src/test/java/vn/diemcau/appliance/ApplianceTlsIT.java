@@ -50,7 +50,8 @@ class ApplianceTlsIT {
              HubClient hub = new HubClient(broker.url(), "hubpw")) {
 
             try (Running foreign = start(broker.tlsUrl(), pki.resolve("other-ca.pem"), "foreign")) {
-                await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
+                await().atMost(Duration.ofSeconds(20)).until(() -> foreign.appliance().snapshot().fleet().lastError().isPresent());
+                assertThat(foreign.appliance().snapshot().fleet().lastError().get()).containsIgnoringCase("certification path");
                 assertThat(foreign.appliance().snapshot().fleet().connected()).isFalse();
                 assertThat(hub.on(BOX, Channel.STATUS)).isEmpty();
             }

@@ -303,6 +303,11 @@ public final class FleetAgent implements AutoCloseable {
         }
 
         @Override
+        public void connectFailed(String reason) {
+            refreshSnapshot(Optional.of(reason));
+        }
+
+        @Override
         public void message(String topic, MqttMessage message) {
             onMessage(topic, message);
         }

@@ -37,6 +37,9 @@ final class PahoConnection implements AutoCloseable {
 
         void disconnected(String reason);
 
+        /** A connect attempt failed (wrong password, unreachable, certificate refused…). */
+        void connectFailed(String reason);
+
         void message(String topic, MqttMessage message);
     }
 
@@ -107,12 +110,14 @@ final class PahoConnection implements AutoCloseable {
                 public void onFailure(IMqttToken token, Throwable e) {
                     scheduler.execute(() -> {
                         connecting = false;
+                        handler.connectFailed(describe(e));
                         retryLater("connect failed: " + describe(e));
                     });
                 }
             });
         } catch (MqttException e) {
             connecting = false;
+            handler.connectFailed(describe(e));
             retryLater("connect failed: " + describe(e));
         }
     }

@@ -29,6 +29,10 @@ import vn.diemcau.hardware.StatusLights;
 import vn.diemcau.protocol.Event.ButtonPressed;
 import vn.diemcau.protocol.Event.CallStateChanged;
 import vn.diemcau.protocol.DeviceId;
+import vn.diemcau.protocol.Event.PeripheralFound;
+import vn.diemcau.protocol.Event.PeripheralLost;
+import vn.diemcau.protocol.Peripheral;
+import vn.diemcau.protocol.Peripherals;
 import vn.diemcau.protocol.Telemetry;
 
 /**
@@ -55,6 +59,7 @@ public final class Appliance implements AutoCloseable {
     private final List<Consumer<ApplianceSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile Optional<HealthSample> lastHealth = Optional.empty();
     private volatile long lastPong = System.nanoTime();
+    private Optional<Peripherals> lastPeripherals = Optional.empty();
 
     /**
      * @param hardware a description of the board for logs and the local page
@@ -163,7 +168,26 @@ public final class Appliance implements AutoCloseable {
     private Telemetry telemetry() {
         HealthSample h = health.sample();
         lastHealth = Optional.of(h);
-        return ProtocolMapping.telemetry(h, call.snapshot(), conference.stats(), ProtocolMapping.probePeripherals());
+        Peripherals now = ProtocolMapping.probePeripherals();
+        peripheralChanges(now);
+        return ProtocolMapping.telemetry(h, call.snapshot(), conference.stats(), now);
+    }
+
+    /** A camera, microphone or speaker that appeared or went away since the previous telemetry becomes an event. */
+    private void peripheralChanges(Peripherals now) {
+        Optional<Peripherals> before = lastPeripherals;
+        lastPeripherals = Optional.of(now);
+        if (before.isEmpty()) return;
+        change(Peripheral.CAMERA, before.get().camera(), now.camera(), "/dev/video*");
+        change(Peripheral.MICROPHONE, before.get().microphone(), now.microphone(), "ALSA capture");
+        change(Peripheral.SPEAKER, before.get().speaker(), now.speaker(), "ALSA playback");
+    }
+
+    private void change(Peripheral kind, boolean was, boolean is, String name) {
+        if (was == is) return;
+        log.warn("{} {}", kind, is ? "found" : "lost");
+        fleet.publishEvent(seq -> is ? new PeripheralFound(seq, clock.instant(), kind, name)
+                : new PeripheralLost(seq, clock.instant(), kind, name));
     }
 
     private static CallPolicy policy(ApplianceConfig c) {

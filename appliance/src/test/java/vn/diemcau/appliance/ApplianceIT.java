@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,12 @@ import vn.diemcau.hardware.VirtualButton;
 import vn.diemcau.protocol.Event.ButtonPressed;
 import vn.diemcau.protocol.CallState;
 import vn.diemcau.protocol.Event.CallStateChanged;
+import vn.diemcau.protocol.BoxConfig;
 import vn.diemcau.protocol.Channel;
+import vn.diemcau.protocol.DesiredState;
+import vn.diemcau.protocol.ProtocolCodec;
+import vn.diemcau.protocol.ReportedState;
+import vn.diemcau.protocol.Topics;
 import vn.diemcau.protocol.CommandReply;
 import vn.diemcau.protocol.CommandRequest;
 import vn.diemcau.protocol.DeviceId;
@@ -147,6 +153,28 @@ class ApplianceIT {
         assertThat(hub.decoded(BOX, Channel.REPLY, CommandReply.class)).extracting(CommandReply::stage)
                 .containsExactly(ReplyStage.ACCEPTED, ReplyStage.SUCCEEDED, ReplyStage.ACCEPTED, ReplyStage.SUCCEEDED);
         assertThat(events()).hasSize(eventsAfterFirst);
+    }
+
+    @Test
+    void retainedDesiredState_joinsSessionAppliesConfigAndReportsIt() throws Exception {
+        DesiredState desired = new DesiredState(7, Instant.now(),
+                Optional.of(new Join(URI.create("http://10.99.0.1:8088/janus"), "4321", "", "Xã An Phú")),
+                Optional.of(new BoxConfig("Xã An Phú (mới)", "An Phú", 5, 640, 360, 15, 600)));
+        hub.publishRetained(Topics.of(BOX, Channel.DESIRED), ProtocolCodec.encode(desired));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.decoded(BOX, Channel.REPORTED, ReportedState.class).stream()
+                .anyMatch(r -> r.call() == CallState.IN_CALL && r.room().equals(Optional.of("4321")) && r.appliedConfigVersion() == 7));
+        assertThat(appliance.config().current().displayName()).isEqualTo("Xã An Phú (mới)");
+        assertThat(appliance.config().current().media().path("video").path("width").asInt()).isEqualTo(640);
+        assertThat(appliance.snapshot().call().designated()).hasValueSatisfying(r -> assertThat(r.room()).isEqualTo("4321"));
+        assertThat(Files.readString(dir.resolve("state").resolve("desired.version")).trim()).isEqualTo("7");
+    }
+
+    @Test
+    void malformedCommand_isCountedAndDropped_boxStaysOnline() throws Exception {
+        hub.publishRetained(Topics.of(BOX, Channel.COMMAND), "{\"schema\": 1, \"id\": ".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(10)).until(() -> appliance.snapshot().fleet().badMessages() == 1);
+        assertThat(appliance.snapshot().fleet().connected()).isTrue();
     }
 
     @Test

@@ -1,9 +1,8 @@
 package vn.diemcau.appliance;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The appliance as a child JVM ({@code vn.diemcau.appliance.Main} on this JVM's class path) with
- * {@code --dev-console}, so stdin lines act as button presses; stdout/stderr lines are collected.
+ * {@code --dev-console}, so stdin lines act as button presses; its output goes to a file.
  */
 public final class ApplianceProcess implements AutoCloseable {
 
@@ -21,7 +20,7 @@ public final class ApplianceProcess implements AutoCloseable {
             "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED");
 
     private final Process process;
-    private final List<String> lines = new ArrayList<>();
+    private final Path log;
     private final long startedNanos;
 
     public ApplianceProcess(Path config, Path stateDir) throws IOException {
@@ -34,20 +33,8 @@ public final class ApplianceProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"),
                 "vn.diemcau.appliance.Main", "--config", config.toString(), "--state-dir", stateDir.toString(), "--dev-console"));
         startedNanos = System.nanoTime();
-        process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String l; (l = in.readLine()) != null; ) {
-                    synchronized (lines) {
-                        lines.add(l);
-                    }
-                }
-            } catch (IOException e) {
-                // process gone
-            }
-        }, "appliance-output");
-        reader.setDaemon(true);
-        reader.start();
+        log = Files.createTempFile(stateDir.toAbsolutePath().getParent(), "appliance-", ".log");
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     public long pid() {
@@ -64,14 +51,15 @@ public final class ApplianceProcess implements AutoCloseable {
 
     /** True once any output line contains {@code text}. */
     public boolean printed(String text) {
-        synchronized (lines) {
-            return lines.stream().anyMatch(l -> l.contains(text));
-        }
+        return output().contains(text);
     }
 
+    /** Everything the process printed so far (stdout and stderr go to a file next to the state directory). */
     public String output() {
-        synchronized (lines) {
-            return String.join("\n", lines);
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "";
         }
     }
 

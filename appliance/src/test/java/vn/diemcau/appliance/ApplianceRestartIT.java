@@ -67,9 +67,26 @@ class ApplianceRestartIT {
                 assertThat(events.get(3)).isInstanceOfSatisfying(ButtonPressed.class, b -> assertThat(b.longPress()).isTrue());
                 assertThat(events.get(5)).isInstanceOfSatisfying(CallStateChanged.class, c -> assertThat(c.to()).isEqualTo(CallState.IDLE));
 
-                assertThat(second.stop()).as("exit code after SIGTERM").isIn(0, 143);
-                await().atMost(Duration.ofSeconds(5)).until(() ->
+                second.kill9();
+                await("Last Will after kill -9").atMost(Duration.ofSeconds(10)).until(() ->
                         hub.decoded(BOX, Channel.STATUS, Status.class).getLast().presence() == Presence.OFFLINE);
+            }
+            try (ApplianceProcess third = new ApplianceProcess(config, state)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> online(hub) >= 3 || !third.isAlive());
+                assertThat(third.isAlive()).as(third.output()).isTrue();
+                long t0 = System.nanoTime();
+                int exit = third.stop();
+                String how = "exit " + exit + " after " + (System.nanoTime() - t0) / 1_000_000 + " ms";
+                assertThat(exit).as("exit code after SIGTERM").isIn(0, 143);
+                await("OFFLINE published on a clean stop").atMost(Duration.ofSeconds(5)).until(() ->
+                        hub.decoded(BOX, Channel.STATUS, Status.class).getLast().presence() == Presence.OFFLINE);
+                try {
+                    await("shutdown hook output").atMost(Duration.ofSeconds(5)).until(() -> third.printed("Appliance stopped"));
+                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                    throw new AssertionError(how + ", third output:\n" + third.output(), e);
+                }
+                assertThat(third.output()).contains("Fleet agent stopped").doesNotContain("Exception");
+                assertThat(events(hub)).hasSize(6);
             }
         }
     }

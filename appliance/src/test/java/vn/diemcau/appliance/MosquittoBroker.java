@@ -29,14 +29,27 @@ public final class MosquittoBroker implements AutoCloseable {
     private final int port;
     private Process process;
 
+    private final int tlsPort;
+
     public MosquittoBroker(Path dir, Map<String, String> users, String acl) throws IOException, InterruptedException {
+        this(dir, users, acl, java.util.Optional.empty());
+    }
+
+    /** TLS server material for an extra {@code ssl://} listener (PEM files). */
+    public record Tls(Path caFile, Path certFile, Path keyFile) {
+    }
+
+    public MosquittoBroker(Path dir, Map<String, String> users, String acl, java.util.Optional<Tls> tls)
+            throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
             if ("true".equals(System.getenv("CI"))) throw new IllegalStateException(BINARY + " is missing (install Debian package mosquitto)");
             assumeThat(Files.isExecutable(BINARY)).as("mosquitto installed").isTrue();
         }
         this.dir = dir;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             ServerSocket t = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             this.port = s.getLocalPort();
+            this.tlsPort = tls.isPresent() ? t.getLocalPort() : -1;
         }
         Path passwd = dir.resolve("passwd");
         Files.writeString(passwd, "");
@@ -60,6 +73,8 @@ public final class MosquittoBroker implements AutoCloseable {
                 "log_dest stdout",
                 "log_type all",
                 "user root",
+                tls.map(x -> String.join("\n", "listener " + tlsPort + " 127.0.0.1", "cafile " + x.caFile(),
+                        "certfile " + x.certFile(), "keyfile " + x.keyFile())).orElse(""),
                 "")));
     }
 
@@ -69,6 +84,12 @@ public final class MosquittoBroker implements AutoCloseable {
 
     public String url() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    /** The TLS listener, when built with {@link Tls}. */
+    public String tlsUrl() {
+        if (tlsPort < 0) throw new IllegalStateException("no TLS listener");
+        return "ssl://127.0.0.1:" + tlsPort;
     }
 
     /** Starts mosquitto and waits until it accepts connections. */

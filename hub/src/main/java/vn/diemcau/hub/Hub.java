@@ -57,13 +57,24 @@ public final class Hub implements AutoCloseable {
   private final ApiServer api;
   private final Optional<String> initialAdminPassword;
 
-  private Hub(HubConfig config, Clock clock, List<Handler> webHandlers) throws Exception {
+  /** Builds the pages served after the REST API (the dashboard), given the hub's components. */
+  @FunctionalInterface
+  public interface WebModule {
+    List<Handler> handlers(ApiServices services) throws Exception;
+
+    /** No pages. */
+    static WebModule none() {
+      return services -> List.of();
+    }
+  }
+
+  private Hub(HubConfig config, Clock clock, WebModule web) throws Exception {
     try {
       String[] hubPassword = new String[1];
       this.services = build(config, clock, hubPassword);
       this.initialAdminPassword = services.users().ensureInitialAdmin();
       this.api = new ApiServer(config.http().host(), config.http().port(), ApiRoutes.routes(services), services.users(),
-          webHandlers);
+          web.handlers(services));
       api.start();
       started.push(api);
     } catch (Exception | Error e) {
@@ -88,6 +99,11 @@ public final class Hub implements AutoCloseable {
     PresenceTracker presence = new PresenceTracker(jdbc, clock);
     AlertBook alerts = new AlertBook(jdbc, clock);
     TelemetryStore telemetry = new TelemetryStore(jdbc, clock, config.retention().raw(), config.retention().hourly());
+    // Runs just before the database closes, after the ingest lanes have drained.
+    started.push(() -> {
+      telemetry.flush();
+      presence.flushLastSeen();
+    });
     FleetEvents fleet = new FleetEvents();
     LinkHolder link = new LinkHolder();
     CommandCenter commands = new CommandCenter(jdbc, clock, m -> link.get().publish(m), audit, metrics);
@@ -172,8 +188,6 @@ public final class Hub implements AutoCloseable {
     started.push(() -> {
       scheduler.shutdown();
       scheduler.awaitTermination(5, TimeUnit.SECONDS);
-      telemetry.flush();
-      presence.flushLastSeen();
     });
     scheduler.scheduleWithFixedDelay(guard("telemetry flush", telemetry::flush), 1, 1, TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(guard("command sweep", commands::sweep), 250, 250, TimeUnit.MILLISECONDS);
@@ -193,8 +207,8 @@ public final class Hub implements AutoCloseable {
   }
 
   /** Builds and starts a hub; on failure everything already started is closed again. */
-  public static Hub start(HubConfig config, Clock clock, List<Handler> webHandlers) throws Exception {
-    return new Hub(config, clock, webHandlers);
+  public static Hub start(HubConfig config, Clock clock, WebModule web) throws Exception {
+    return new Hub(config, clock, web);
   }
 
   /** The {@code admin} password when this start created the account; shown once. */

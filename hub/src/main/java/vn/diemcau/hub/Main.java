@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.diemcau.hub.config.ConfigLoader;
 import vn.diemcau.hub.config.HubConfig;
+import vn.diemcau.hub.session.SessionPage;
 
 /**
  * The hub program: reads the config file (default {@code /etc/diemcau/hub.properties} when it
@@ -23,6 +24,13 @@ import vn.diemcau.hub.config.HubConfig;
 @Command(name = "diemcau-hub", mixinStandardHelpOptions = true,
     description = "The diemcau provincial hub: MQTT broker, fleet registry, health, commands, REST API.")
 public final class Main implements Callable<Integer> {
+  static {
+    // HiveMQ's jar ships its own logback.xml; ours has a name of its own (override with -Dlogback.configurationFile).
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "diemcau-hub-logback.xml");
+    }
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
   private static final Path DEFAULT_CONFIG = Path.of("/etc/diemcau/hub.properties");
 
@@ -45,7 +53,8 @@ public final class Main implements Callable<Integer> {
     }
     LOG.info("Starting hub (config {}, state {}, broker {}, db {})", file.map(Path::toString).orElse("defaults"),
         cfg.stateDir(), cfg.broker(), cfg.db());
-    Hub hub = Hub.start(cfg, Clock.systemUTC(), List.of());
+    Hub hub = Hub.start(cfg, Clock.systemUTC(), s -> List.of(new SessionPage(cfg.conference(), s.users()::resolve),
+        new vn.diemcau.hub.web.Dashboard(s.users(), vn.diemcau.hub.web.Dashboard.hubAddress(cfg, System.getenv()))));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
       hub.close();

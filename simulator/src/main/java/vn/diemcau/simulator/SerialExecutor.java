@@ -38,19 +38,42 @@ final class SerialExecutor implements Executor {
     }
 
     private void drain() {
-        while (true) {
-            Runnable next;
-            synchronized (this) {
-                next = tasks.poll();
-                if (next == null) {
-                    running = false;
-                    return;
+        boolean finished = false;
+        try {
+            while (true) {
+                Runnable next;
+                synchronized (this) {
+                    next = tasks.poll();
+                    if (next == null) {
+                        running = false;
+                        finished = true;
+                        return;
+                    }
+                }
+                try {
+                    next.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("simulated box task failed", e);
                 }
             }
-            try {
-                next.run();
-            } catch (RuntimeException e) {
-                LOG.warn("simulated box task failed", e);
+        } finally {
+            if (!finished) {
+                // an Error escaped a task: keep draining on a fresh pool thread, never wedge the box
+                boolean more;
+                synchronized (this) {
+                    more = !tasks.isEmpty();
+                    running = more;
+                }
+                if (more) {
+                    try {
+                        pool.execute(this::drain);
+                    } catch (RejectedExecutionException e) {
+                        synchronized (this) {
+                            tasks.clear();
+                            running = false;
+                        }
+                    }
+                }
             }
         }
     }

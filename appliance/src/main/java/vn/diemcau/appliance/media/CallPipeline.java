@@ -39,6 +39,7 @@ final class CallPipeline implements AutoCloseable {
     private final WebRTCBin publisher;
     private final Negotiation negotiation = new Negotiation();
     private final Map<Long, FeedPlayer> feeds = new HashMap<>();
+    private final java.util.List<FeedPlayer> stopped = new java.util.ArrayList<>();
     private final AtomicLong encodedFrames = new AtomicLong();
     // Strong references to every callback and probed pad (pitfall 4).
     private final WebRTCBin.ON_ICE_CANDIDATE onCandidate;
@@ -48,6 +49,7 @@ final class CallPipeline implements AutoCloseable {
     private final Element snapshotSink;
     private ScheduledFuture<?> capsWait;
     private long startNanos;
+    private volatile boolean offerReady;
     private boolean closed;
 
     CallPipeline(MediaSettings settings) {
@@ -81,6 +83,11 @@ final class CallPipeline implements AutoCloseable {
     /** Where the offer, candidates and failures go; held until then (a warm pipeline starts before any join). */
     void attach(CallSignals target) {
         signals.attach(target);
+    }
+
+    /** True once the publisher's offer exists (the first one in a process includes the DTLS certificate). */
+    boolean offerReady() {
+        return offerReady;
     }
 
     boolean failedWhileWarm() {
@@ -119,6 +126,7 @@ final class CallPipeline implements AutoCloseable {
                     if (closed) return;
                     publisher.setLocalDescription(Negotiation.description(WebRTCSDPType.OFFER, offer));
                     log.debug("Offer ready {} ms after start", (System.nanoTime() - startNanos) / 1_000_000);
+                    offerReady = true;
                     signals.publisherOffer(offer);
                 }),
                 signals::mediaFailed);
@@ -147,7 +155,10 @@ final class CallPipeline implements AutoCloseable {
 
     void unsubscribe(long feed) {
         FeedPlayer p = feeds.remove(feed);
-        if (p != null) p.close();
+        if (p != null) {
+            p.stop();
+            stopped.add(p);
+        }
     }
 
     void stats(Consumer<String> onStats) {
@@ -197,8 +208,10 @@ final class CallPipeline implements AutoCloseable {
         long t0 = System.nanoTime();
         if (capsWait != null) capsWait.cancel(false);
         pipeline.setState(State.NULL);
-        feeds.values().forEach(FeedPlayer::close);
+        feeds.values().forEach(FeedPlayer::dispose);
         feeds.clear();
+        stopped.forEach(FeedPlayer::dispose);
+        stopped.clear();
         encoderPad.removeProbe(onEncoded);
         pipeline.getBus().disconnect(onError);
         negotiation.close();

@@ -59,7 +59,7 @@ public final class MediaCall implements AutoCloseable {
         if (closed) return Optional.empty();
         CompletableFuture<String> text = new CompletableFuture<>();
         GstRuntime.post("stats", () -> pipeline.stats(text::complete));
-        long frames = GstRuntime.call(pipeline::encodedFrames, GST_TIMEOUT);
+        long frames = pipeline.encodedFrames();
         try {
             String reply = text.get(2, TimeUnit.SECONDS);
             return Optional.of(statsCalculator.next(reply, frames, System.nanoTime()));
@@ -71,12 +71,12 @@ public final class MediaCall implements AutoCloseable {
 
     /** What has been played from the conference so far. */
     public PlaybackCounters playback() {
-        return closed ? PlaybackCounters.NONE : GstRuntime.call(pipeline::playback, GST_TIMEOUT);
+        return closed ? PlaybackCounters.NONE : pipeline.playback(); // atomics: no hop to the GStreamer thread
     }
 
     /** Video frames the encoder has produced so far. */
     public long encodedFrames() {
-        return closed ? 0 : GstRuntime.call(pipeline::encodedFrames, GST_TIMEOUT);
+        return closed ? 0 : pipeline.encodedFrames();
     }
 
     public String encoderName() {

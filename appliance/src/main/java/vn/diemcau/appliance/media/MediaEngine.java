@@ -62,6 +62,15 @@ public final class MediaEngine implements AutoCloseable {
         });
     }
 
+    /**
+     * True when the next call's pipeline is running and its offer is made, so a join now skips
+     * pipeline start-up (and, the first time in a process, webrtcbin's DTLS certificate).
+     */
+    public boolean warmReady() {
+        requireStarted();
+        return GstRuntime.call(() -> warm != null && warm.offerReady(), Duration.ofSeconds(10));
+    }
+
     private CallPipeline takeOrBuild() {
         CallPipeline w = warm;
         warm = null;

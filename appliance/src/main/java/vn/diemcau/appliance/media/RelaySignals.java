@@ -12,27 +12,22 @@ final class RelaySignals implements CallSignals {
     private final List<Consumer<CallSignals>> held = new ArrayList<>();
     private CallSignals target;
 
-    /** Replays what was held to {@code to}, then forwards everything. */
-    void attach(CallSignals to) {
-        List<Consumer<CallSignals>> replay;
-        synchronized (this) {
-            target = to;
-            replay = new ArrayList<>(held);
-            held.clear();
-        }
-        replay.forEach(r -> r.accept(to));
+    /**
+     * Replays what was held to {@code to}, then forwards everything, in order. Targets only hand
+     * signals to their own executor, so calling them under this lock is cheap and keeps order.
+     */
+    synchronized void attach(CallSignals to) {
+        target = to;
+        held.forEach(r -> r.accept(to));
+        held.clear();
     }
 
-    private void emit(Consumer<CallSignals> signal) {
-        CallSignals t;
-        synchronized (this) {
-            t = target;
-            if (t == null) {
-                held.add(signal);
-                return;
-            }
+    private synchronized void emit(Consumer<CallSignals> signal) {
+        if (target == null) {
+            held.add(signal);
+        } else {
+            signal.accept(target);
         }
-        signal.accept(t);
     }
 
     synchronized boolean failedWhileHeld() {

@@ -27,25 +27,26 @@ class JanusRestartIT {
         try (JanusFixture janus = new JanusFixture(dir, ROOM + ":Phiên khởi động lại").start();
              MediaEngine media = new MediaEngine(settings)) {
             media.start();
+            await().atMost(Duration.ofSeconds(30)).until(media::warmReady);
             JanusOptions options = JanusOptions.defaults()
                     .withRejoin(true, Duration.ofMillis(200), Duration.ofMillis(800));
             try (JanusConference box = new JanusConference(media, options)) {
                 box.join(new JoinRequest(janus.api(), Long.toString(ROOM), "", "Xã Kiên Trì"), events);
-                await().atMost(Duration.ofSeconds(10)).until(() -> events.joins.size() == 1);
+                await().atMost(Duration.ofSeconds(20)).until(() -> events.joins.size() == 1);
                 assertThat(events.failures).isEmpty();
 
                 janus.kill();
-                await().atMost(Duration.ofSeconds(5)).until(() -> !events.failures.isEmpty());
+                await().atMost(Duration.ofSeconds(10)).until(() -> !events.failures.isEmpty());
                 assertThat(events.failures.get(0).retryable()).isTrue();
                 assertThat(events.failures.get(0).reason()).contains("conference server");
 
                 janus.start();
-                await().atMost(Duration.ofSeconds(15)).until(() -> events.joins.size() == 2);
+                await().atMost(Duration.ofSeconds(25)).until(() -> events.joins.size() == 2);
                 assertThat(janus.participants(ROOM)).containsExactly("Xã Kiên Trì");
-                await().atMost(Duration.ofSeconds(5)).until(() -> box.mediaCall().orElseThrow().encodedFrames() > 10);
+                await().atMost(Duration.ofSeconds(10)).until(() -> box.mediaCall().orElseThrow().encodedFrames() > 10);
 
                 box.leave();
-                await().atMost(Duration.ofSeconds(5)).until(() -> events.lefts.size() == 1);
+                await().atMost(Duration.ofSeconds(10)).until(() -> events.lefts.size() == 1);
                 assertThat(janus.participants(ROOM)).isEmpty();
             }
         }

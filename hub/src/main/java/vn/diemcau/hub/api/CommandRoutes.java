@@ -33,6 +33,7 @@ final class CommandRoutes {
           if (b.command() == null || b.command().isNull()) {
             throw HubException.badRequest("command is required, e.g. {\"type\":\"identify\",\"seconds\":10}");
           }
+          requireKnownType(b.command());
           List<String> targets = targets(s, c.user(), b);
           java.util.Map<String, Command> perBox = new java.util.LinkedHashMap<>();
           for (String id : targets) {
@@ -83,6 +84,18 @@ final class CommandRoutes {
           }
           return s.desired().set(box.id(), session, config, c.user().username());
         }));
+  }
+
+  private static final List<String> COMMAND_TYPES = java.util.Arrays.stream(
+      Command.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value())
+      .map(com.fasterxml.jackson.annotation.JsonSubTypes.Type::name).toList();
+
+  /** Rejects an unknown command type before anything else (even before looking up the targets). */
+  private static void requireKnownType(com.fasterxml.jackson.databind.JsonNode command) {
+    String type = command.path("type").asText("");
+    if (!COMMAND_TYPES.contains(type)) {
+      throw HubException.badRequest("unknown command type '" + type + "'; one of " + COMMAND_TYPES);
+    }
   }
 
   private static void requireFor(User u, Command command) {

@@ -14,7 +14,8 @@ import vn.diemcau.hub.users.User;
  * {@code GET /api/events}: live fleet changes as Server-Sent Events. Each event has the name
  * {@link FleetEvent#type()} and a JSON {@code data} line; a {@code : ping} comment every 15 s
  * keeps proxies from closing the stream; an event {@code resync} tells the client it missed
- * events and should re-read {@code /api/fleet}. Events are filtered to the caller's communes.
+ * events and should re-read {@code /api/fleet}. Events are filtered to the caller's communes;
+ * {@code telemetry} events (one per box every few seconds) only with {@code ?telemetry=true}.
  */
 final class SseEndpoint implements Route.Endpoint {
   private static final Logger LOG = LoggerFactory.getLogger(SseEndpoint.class);
@@ -35,7 +36,9 @@ final class SseEndpoint implements Route.Endpoint {
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     response.getHeaders().put("X-Accel-Buffering", "no");
     long id = 0;
-    try (FleetEvents.Subscription sub = events.subscribe(e -> user.covers(e.commune()), 1024)) {
+    boolean telemetry = call.query("telemetry").map(Boolean::parseBoolean).orElse(false);
+    try (FleetEvents.Subscription sub = events.subscribe(e -> user.covers(e.commune())
+        && (telemetry || !(e instanceof FleetEvent.TelemetryReceived)), 1024)) {
       write(call, ": connected\n\n");
       while (true) {
         FleetEvent e = sub.poll(PING_MILLIS);

@@ -94,6 +94,10 @@ public final class TestBox implements AutoCloseable {
         new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {(t, m) -> rawReceived.add(t)});
   }
 
+  public String bootId() {
+    return bootId;
+  }
+
   public boolean connected() {
     return client.isConnected();
   }
@@ -155,12 +159,23 @@ public final class TestBox implements AutoCloseable {
     }
   }
 
-  /** Runs a box as its own process (for SIGSTOP tests): args brokerUrl id password keepAliveSeconds. */
+  /**
+   * Runs a box as its own process (for SIGSTOP tests): args brokerUrl id password
+   * keepAliveSeconds telemetryMillis; it sends telemetry every telemetryMillis, as a real box does.
+   */
   public static void main(String[] args) throws Exception {
     TestBox box = new TestBox(args[0], args[1], args[2], Integer.parseInt(args[3])).online();
     System.out.println("READY");
     System.out.flush();
+    long every = Long.parseLong(args[4]);
+    var timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+    timer.scheduleAtFixedRate(() -> {
+      try {
+        box.telemetry(telemetry(45, true));
+      } catch (MqttException e) {
+        System.exit(1);
+      }
+    }, 0, every, java.util.concurrent.TimeUnit.MILLISECONDS);
     Thread.currentThread().join();
-    box.close();
   }
 }

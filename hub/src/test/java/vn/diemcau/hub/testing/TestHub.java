@@ -62,7 +62,7 @@ public final class TestHub implements AutoCloseable {
 
   private static TestHub start(Path stateDir, Map<String, String> env, int brokerPort) throws Exception {
     HubConfig cfg = ConfigLoader.load(Optional.empty(), env);
-    Hub hub = Hub.start(cfg, Clock.systemUTC(), List.of());
+    Hub hub = Hub.start(cfg, Clock.systemUTC(), Hub.WebModule.none());
     String pw = hub.initialAdminPassword().orElseGet(() -> ADMIN_PASSWORDS.get(stateDir));
     ADMIN_PASSWORDS.put(stateDir, pw);
     return new TestHub(hub, brokerPort, stateDir, pw);
@@ -79,8 +79,14 @@ public final class TestHub implements AutoCloseable {
     return adminPassword;
   }
 
+  /** Idempotent. */
   @Override
-  public void close() {
-    hub.close();
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      hub.close();
+    }
   }
+
+  private boolean closed;
 }

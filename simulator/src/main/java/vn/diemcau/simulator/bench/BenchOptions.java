@@ -54,7 +54,7 @@ final class BenchOptions {
             description = "Pause between all-online and the window (default: ${DEFAULT-VALUE}).")
     Duration settle;
 
-    @Option(names = "--online-timeout", defaultValue = "90s", converter = Durations.class,
+    @Option(names = "--online-timeout", defaultValue = "180s", converter = Durations.class,
             description = "Give up waiting for the fleet to come online after (default: ${DEFAULT-VALUE}).")
     Duration onlineTimeout;
 

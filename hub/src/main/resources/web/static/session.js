@@ -1,0 +1,1 @@
+/* The centre's view (issue 8) will live here. */

@@ -44,6 +44,7 @@
       img.hidden = false; missing.hidden = true;
       if (liveBox.checked) setTimeout(refresh, 1000);
     });
+    if (img.complete && img.naturalWidth === 0) { img.hidden = true; missing.hidden = false; }
     document.getElementById('snapshot-refresh').addEventListener('click', refresh);
     liveBox.addEventListener('change', function () { if (liveBox.checked) refresh(); });
   }

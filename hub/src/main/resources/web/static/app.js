@@ -81,6 +81,12 @@
     presenceLabel(p) { return ({ONLINE: DC.t('online'), OFFLINE: DC.t('offline')})[p] || DC.t('unknown'); },
     severity(kind) { return ['OFFLINE', 'CAMERA_MISSING', 'MICROPHONE_MISSING'].includes(kind) ? 'critical' : 'warning'; },
     cmdLabel(type) { return DC.t('cmd.' + type); },
+    /** A join; fields left empty are completed by the hub (conference.* settings, each box's name). */
+    joinCommand(v) {
+      const cmd = {type: 'join'};
+      ['conferenceUrl', 'room', 'pin'].forEach(k => { if (v[k] && v[k].trim()) cmd[k] = v[k].trim(); });
+      return cmd;
+    },
 
     /** Follows /api/events; reconnects by itself (EventSource); onResync re-reads everything. */
     live(handlers, onResync, withTelemetry) {

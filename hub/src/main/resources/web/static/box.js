@@ -114,9 +114,9 @@
     let body = '<p>' + esc(t('confirmCmd', DC.cmdLabel(type), 1)) + '</p>';
     if (type === 'reboot') body = '<p>' + esc(t('confirmReboot')) + '</p>';
     if (type === 'join') {
-      body += '<label>' + esc(t('conferenceUrl')) + '<input name="conferenceUrl" required value="' + esc(localStorage.getItem('dc.conferenceUrl') || '') + '" placeholder="https://janus.example.vn/janus"></label>' +
-        '<label>' + esc(t('room')) + '<input name="room" required value="' + esc(localStorage.getItem('dc.room') || '') + '"></label>' +
-        '<label>' + esc(t('pin')) + '<input name="pin"></label>';
+      body += '<label>' + esc(t('conferenceUrl')) + '<input name="conferenceUrl" value="' + esc(localStorage.getItem('dc.conferenceUrl') || '') + '" placeholder="' + esc(t('hubDefault')) + '"></label>' +
+        '<label>' + esc(t('room')) + '<input name="room" placeholder="' + esc(t('hubDefault')) + '" value="' + esc(localStorage.getItem('dc.room') || '') + '"></label>' +
+        '<label>' + esc(t('pin')) + '<input name="pin" placeholder="' + esc(t('hubDefault')) + '"></label>';
     }
     const v = await DC.confirm(DC.cmdLabel(type), body, DC.cmdLabel(type), type === 'reboot');
     if (!v) return;
@@ -125,7 +125,7 @@
     if (type === 'join') {
       localStorage.setItem('dc.conferenceUrl', v.conferenceUrl);
       localStorage.setItem('dc.room', v.room);
-      cmd = {type, conferenceUrl: v.conferenceUrl, room: v.room, pin: v.pin || '', displayName: detail.box.displayName};
+      cmd = DC.joinCommand(v);
     }
     try {
       const batch = await DC.api('POST', '/api/commands', {boxes: [id], command: cmd, idempotencyKey: type + '-' + id + '-' + Date.now()});

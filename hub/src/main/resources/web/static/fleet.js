@@ -189,9 +189,9 @@
     if (!ids.length) return;
     let body = '<p>' + esc(t('confirmCmd', DC.cmdLabel(type), ids.length)) + '</p>';
     if (type === 'join') {
-      body += '<label>' + esc(t('conferenceUrl')) + '<input name="conferenceUrl" required value="' + esc(localStorage.getItem('dc.conferenceUrl') || '') + '" placeholder="https://janus.example.vn/janus"></label>' +
-        '<label>' + esc(t('room')) + '<input name="room" required value="' + esc(localStorage.getItem('dc.room') || '') + '"></label>' +
-        '<label>' + esc(t('pin')) + '<input name="pin" value=""></label>';
+      body += '<label>' + esc(t('conferenceUrl')) + '<input name="conferenceUrl" value="' + esc(localStorage.getItem('dc.conferenceUrl') || '') + '" placeholder="' + esc(t('hubDefault')) + '"></label>' +
+        '<label>' + esc(t('room')) + '<input name="room" placeholder="' + esc(t('hubDefault')) + '" value="' + esc(localStorage.getItem('dc.room') || '') + '"></label>' +
+        '<label>' + esc(t('pin')) + '<input name="pin" placeholder="' + esc(t('hubDefault')) + '"></label>';
     }
     const values = await DC.confirm(DC.cmdLabel(type), body, DC.cmdLabel(type), false);
     if (!values) return;
@@ -207,24 +207,15 @@
     };
     const track = (li, cmd) => { groupItems.set(cmd.id, li); setState(li, cmd.state, cmd.reason); };
     try {
+      const lis = new Map(ids.map(id => [id, item(id)]));
+      let cmd = type === 'identify' ? {type, seconds: 30} : {type};
       if (type === 'join') {
         localStorage.setItem('dc.conferenceUrl', values.conferenceUrl);
         localStorage.setItem('dc.room', values.room);
-        const key = 'join-' + Date.now();
-        await Promise.all(ids.map(async id => {
-          const li = item(id);
-          try {
-            const cmd = {type: 'join', conferenceUrl: values.conferenceUrl, room: values.room, pin: values.pin || '', displayName: views.get(id).box.displayName};
-            const batch = await DC.api('POST', '/api/commands', {boxes: [id], command: cmd, idempotencyKey: key + '-' + id});
-            batch.commands.forEach(c => track(li, c));
-          } catch (e) { setState(li, 'FAILED', e.message); }
-        }));
-      } else {
-        const lis = new Map(ids.map(id => [id, item(id)]));
-        const cmd = type === 'identify' ? {type, seconds: 30} : {type};
-        const batch = await DC.api('POST', '/api/commands', {boxes: ids, command: cmd, idempotencyKey: type + '-' + Date.now()});
-        batch.commands.forEach(c => track(lis.get(c.boxId), c));
+        cmd = DC.joinCommand(values);
       }
+      const batch = await DC.api('POST', '/api/commands', {boxes: ids, command: cmd, idempotencyKey: type + '-' + Date.now()});
+      batch.commands.forEach(c => track(lis.get(c.boxId), c));
       DC.toast(t('sent'));
     } catch (e) { DC.toast(e.message, true); }
   }

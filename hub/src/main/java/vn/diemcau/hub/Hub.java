@@ -99,6 +99,11 @@ public final class Hub implements AutoCloseable {
     PresenceTracker presence = new PresenceTracker(jdbc, clock);
     AlertBook alerts = new AlertBook(jdbc, clock);
     TelemetryStore telemetry = new TelemetryStore(jdbc, clock, config.retention().raw(), config.retention().hourly());
+    // Runs just before the database closes, after the ingest lanes have drained.
+    started.push(() -> {
+      telemetry.flush();
+      presence.flushLastSeen();
+    });
     FleetEvents fleet = new FleetEvents();
     LinkHolder link = new LinkHolder();
     CommandCenter commands = new CommandCenter(jdbc, clock, m -> link.get().publish(m), audit, metrics);
@@ -183,8 +188,6 @@ public final class Hub implements AutoCloseable {
     started.push(() -> {
       scheduler.shutdown();
       scheduler.awaitTermination(5, TimeUnit.SECONDS);
-      telemetry.flush();
-      presence.flushLastSeen();
     });
     scheduler.scheduleWithFixedDelay(guard("telemetry flush", telemetry::flush), 1, 1, TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(guard("command sweep", commands::sweep), 250, 250, TimeUnit.MILLISECONDS);

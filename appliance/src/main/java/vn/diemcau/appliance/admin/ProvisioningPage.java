@@ -95,7 +95,8 @@ final class ProvisioningPage {
         b.append("<section class=\"card\"><h2>").append(esc(c.t("prov.hub"))).append("</h2>")
                 .append(input(c, "hubUrl", v.hubUrl(), errors, "text", "off", "maxlength=\"255\" inputmode=\"url\" autocapitalize=\"none\" spellcheck=\"false\" placeholder=\"ssl://hub.example.vn:8883\""))
                 .append(input(c, "hubUsername", v.hubUsername(), errors, "text", "off", "maxlength=\"64\" autocapitalize=\"none\" spellcheck=\"false\""))
-                .append(input(c, "hubPassword", "", errors, "password", "new-password", "maxlength=\"128\"" + secretPlaceholder(c, v.hubPassword())))
+                .append(input(c, "hubPassword", typed(c, "hubPassword", errors), errors, "password", "new-password",
+                        "maxlength=\"128\"" + secretPlaceholder(c, config.current().hubPassword())))
                 .append("<div class=\"actions\"><button class=\"secondary\" name=\"target\" value=\"hub\" formaction=\"/provisioning/test\" id=\"test-hub\">")
                 .append(esc(c.t("prov.test.hub"))).append("</button></div>");
         if (report.contains("data-target=\"hub\"")) b.append(report);
@@ -103,7 +104,8 @@ final class ProvisioningPage {
         b.append("<section class=\"card\"><h2>").append(esc(c.t("prov.conference"))).append("</h2>")
                 .append(input(c, "conferenceServer", v.conferenceServer(), errors, "text", "off", "maxlength=\"255\" inputmode=\"url\" autocapitalize=\"none\" spellcheck=\"false\" placeholder=\"https://hoinghi.example.vn/janus\""))
                 .append(input(c, "conferenceRoom", v.conferenceRoom(), errors, "text", "off", "maxlength=\"18\" inputmode=\"numeric\""))
-                .append(input(c, "conferencePin", "", errors, "password", "new-password", "maxlength=\"128\"" + secretPlaceholder(c, v.conferencePin())))
+                .append(input(c, "conferencePin", typed(c, "conferencePin", errors), errors, "password", "new-password",
+                        "maxlength=\"128\"" + secretPlaceholder(c, config.current().conferencePin())))
                 .append("<div class=\"actions\"><button class=\"secondary\" name=\"target\" value=\"conference\" formaction=\"/provisioning/test\" id=\"test-conference\">")
                 .append(esc(c.t("prov.test.conference"))).append("</button></div>");
         if (report.contains("data-target=\"conference\"")) b.append(report);
@@ -129,6 +131,11 @@ final class ProvisioningPage {
                 + esc(c.t(hubDown ? "prov.rollback.hubdown" : "prov.rollback.hint", TIME.format(prev.get()))) + "</p>"
                 + "<form method=\"post\" action=\"/provisioning/rollback\">" + c.csrfField()
                 + "<button class=\"secondary\" id=\"rollback-button\">" + esc(c.t("prov.rollback")) + "</button></form></section>";
+    }
+
+    /** A secret typed in this very request is given back (so a failed save or a test does not make the technician retype it); a saved one never is. */
+    private static String typed(Ctx c, String field, Map<String, String> errors) {
+        return c.req().post() && !errors.containsKey(field) ? c.req().field(field) : "";
     }
 
     private static String secretPlaceholder(Ctx c, String saved) {

@@ -84,7 +84,12 @@ final class Sessions {
     private void purge() {
         Instant now = clock.instant();
         byId.values().removeIf(s -> expired(s, now));
-        Iterator<String> oldest = byId.keySet().iterator();
+        // A flood of anonymous visits must not push out a logged-in technician: drop anonymous ones first.
+        Iterator<Session> oldest = byId.values().iterator();
+        while (byId.size() >= MAX_SESSIONS && oldest.hasNext()) {
+            if (!oldest.next().authenticated()) oldest.remove();
+        }
+        oldest = byId.values().iterator();
         while (byId.size() >= MAX_SESSIONS && oldest.hasNext()) {
             oldest.next();
             oldest.remove();

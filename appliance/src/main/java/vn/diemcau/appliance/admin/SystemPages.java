@@ -81,8 +81,9 @@ final class SystemPages {
     }
 
     WebResponse reset(Ctx c) {
-        String typed = c.req().field("confirm").trim().toUpperCase(Locale.ROOT);
-        if (!typed.equals("XOA") && !typed.equals("XÓA")) {
+        String typed = java.text.Normalizer.normalize(c.req().field("confirm").trim(), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT);
+        if (!typed.equals("XOA")) {
             return renderMaintenance(c, 400, Layout.notice("error", c.t("maint.reset.confirm.wrong")), true);
         }
         log.warn("Factory reset requested from the admin page by {}", c.req().remote());

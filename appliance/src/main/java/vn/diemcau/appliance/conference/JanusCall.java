@@ -85,8 +85,13 @@ final class JanusCall implements CallSignals {
      * {@link JanusException} if Janus refuses or is unreachable.
      */
     void start(Optional<Spare> spare) {
-        java.util.function.Consumer<String> lost =
-                reason -> exec.execute(() -> fail("conference server connection lost (" + reason + ")", true));
+        java.util.function.Consumer<String> lost = reason -> {
+            try {
+                exec.execute(() -> fail("conference server connection lost (" + reason + ")", true));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                log.debug("Session lost after the conference closed: {}", reason);
+            }
+        };
         if (spare.isPresent() && spare.get().server().equals(request.server()) && !spare.get().session().closed()) {
             session = spare.get().session();
             session.onLost(lost);
@@ -285,8 +290,16 @@ final class JanusCall implements CallSignals {
                 log.debug("leave failed: {}", e.getMessage());
             }
         }
-        if (mediaCall != null) mediaCall.close();
-        if (session != null) session.close();
+        try {
+            if (mediaCall != null) mediaCall.close();
+        } catch (RuntimeException e) {
+            log.warn("Stopping the call's media failed: {}", e.getMessage());
+        }
+        try {
+            if (session != null) session.close();
+        } catch (RuntimeException e) {
+            log.warn("Closing the Janus session failed: {}", e.getMessage());
+        }
         subscribers.clear();
     }
 

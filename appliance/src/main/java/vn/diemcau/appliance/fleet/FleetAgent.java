@@ -72,6 +72,8 @@ public final class FleetAgent implements AutoCloseable {
     private Duration telemetryInterval;
     private Scheduler.Cancellable telemetryTimer = () -> { };
     private long appliedDesiredVersion;
+    /** Whether this process has seen a desired state yet (the first one restores the session). */
+    private boolean desiredSeen;
     private boolean started;
 
     public FleetAgent(FleetSettings settings, CommandHandler handler, Supplier<Telemetry> telemetry, Clock clock) {
@@ -199,9 +201,19 @@ public final class FleetAgent implements AutoCloseable {
             return;
         }
         if (desired.version() <= appliedDesiredVersion) {
+            if (!desiredSeen && desired.session().isPresent()) {
+                // The config part is on disk, but the call is not: after a restart the box must
+                // go back into the session it was told to be in.
+                desiredSeen = true;
+                log.info("Restoring the desired session of version {} after a restart", desired.version());
+                handler.applyDesired(new DesiredState(desired.version(), desired.at(), desired.session(), Optional.empty()))
+                        .whenComplete((ok, error) -> scheduler.execute(this::sendReported));
+                return;
+            }
             log.debug("Desired state {} already applied", desired.version());
             return;
         }
+        desiredSeen = true;
         log.info("Applying desired state version {}", desired.version());
         handler.applyDesired(desired).whenComplete((ok, error) -> scheduler.execute(() -> {
             if (error != null) {

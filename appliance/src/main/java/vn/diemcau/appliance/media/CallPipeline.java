@@ -39,6 +39,7 @@ final class CallPipeline implements AutoCloseable {
     private final WebRTCBin publisher;
     private final Negotiation negotiation = new Negotiation();
     private final Map<Long, FeedPlayer> feeds = new HashMap<>();
+    private final java.util.List<FeedPlayer> stopped = new java.util.ArrayList<>();
     private final AtomicLong encodedFrames = new AtomicLong();
     // Strong references to every callback and probed pad (pitfall 4).
     private final WebRTCBin.ON_ICE_CANDIDATE onCandidate;
@@ -154,7 +155,10 @@ final class CallPipeline implements AutoCloseable {
 
     void unsubscribe(long feed) {
         FeedPlayer p = feeds.remove(feed);
-        if (p != null) p.close();
+        if (p != null) {
+            p.stop();
+            stopped.add(p);
+        }
     }
 
     void stats(Consumer<String> onStats) {
@@ -204,8 +208,10 @@ final class CallPipeline implements AutoCloseable {
         long t0 = System.nanoTime();
         if (capsWait != null) capsWait.cancel(false);
         pipeline.setState(State.NULL);
-        feeds.values().forEach(FeedPlayer::close);
+        feeds.values().forEach(FeedPlayer::dispose);
         feeds.clear();
+        stopped.forEach(FeedPlayer::dispose);
+        stopped.clear();
         encoderPad.removeProbe(onEncoded);
         pipeline.getBus().disconnect(onError);
         negotiation.close();

@@ -1,6 +1,5 @@
 package vn.diemcau.appliance.media;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.freedesktop.gstreamer.Bin;
@@ -40,6 +39,7 @@ final class FeedPlayer {
     private final List<Pad> mixerPads = new ArrayList<>();
     private final WebRTCBin.ON_ICE_CANDIDATE onCandidate;
     private final Element.PAD_ADDED onPad;
+    private final Object lock = new Object();
     private volatile boolean closed;
 
     FeedPlayer(long feed, Pipeline pipeline, PipelineRecipe recipe, MediaSettings settings, PlaybackMeter meter,
@@ -86,11 +86,18 @@ final class FeedPlayer {
         if (!closed) bin.addIceCandidate(mline, candidate);
     }
 
+    /**
+     * Links the new pad right here on webrtcbin's streaming thread, as GStreamer expects. Not a
+     * hop to the Gst thread: that thread may be stopping this very webrtcbin, which waits for
+     * this callback to return (a deadlock). The elements made here are kept and disposed by
+     * {@link #dispose()} on the Gst thread.
+     */
     private void onPadAdded(Pad pad) {
         try {
-            // Blocks this streaming thread until the Gst thread has linked the pad (a loaded
-            // machine may take seconds; giving up would lose the stream).
-            GstRuntime.run(() -> link(pad), Duration.ofSeconds(30));
+            synchronized (lock) {
+                if (closed) return;
+                link(pad);
+            }
         } catch (RuntimeException e) {
             log.warn("Feed {}: linking a received stream failed", feed, e);
             signals.mediaFailed("cannot play feed " + feed + ": " + e.getMessage());
@@ -98,7 +105,7 @@ final class FeedPlayer {
     }
 
     private void link(Pad pad) {
-        if (closed || pad.getDirection() != org.freedesktop.gstreamer.PadDirection.SRC) return;
+        if (pad.getDirection() != org.freedesktop.gstreamer.PadDirection.SRC) return;
         Caps caps = pad.getCurrentCaps();
         if (caps == null) caps = pad.queryCaps(null);
         Structure st = caps.getStructure(0);
@@ -134,19 +141,35 @@ final class FeedPlayer {
         }
     }
 
-    void close() {
-        closed = true;
+    /**
+     * Stops receiving while the call goes on: only the webrtcbin is stopped and removed. The
+     * decode chains stay (idle, unlinked upstream) until {@link #dispose()}: setting a chain to
+     * NULL while the live speaker mixer and decoder threads run was seen to hang (about one
+     * leave in twenty on a loaded machine), so chains are only torn down with the whole
+     * pipeline.
+     */
+    void stop() {
+        synchronized (lock) {
+            if (closed) return;
+            closed = true;
+        }
+        // Waits for a pad-added callback in progress (it holds no lock we need from here on).
         org.freedesktop.gstreamer.StateChangeReturn r = bin.setState(State.NULL);
         if (r == org.freedesktop.gstreamer.StateChangeReturn.FAILURE) log.warn("Feed {}: webrtcbin refused to stop", feed);
+        pipeline.remove(bin);
+        bin.dispose();
+        log.info("Feed {}: stopped", feed);
+    }
+
+    /** Releases everything; the pipeline must already be in NULL. */
+    void dispose() {
+        stop();
         for (Bin chain : chains) chain.setState(State.NULL);
         for (Pad p : mixerPads) mixer.releaseRequestPad(p);
         for (Bin chain : chains) pipeline.remove(chain);
-        pipeline.remove(bin);
         for (Bin chain : chains) chain.dispose();
-        bin.dispose();
         chains.clear();
         mixerPads.clear();
         keep.clear();
-        log.info("Feed {}: stopped", feed);
     }
 }

@@ -16,6 +16,7 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.diemcau.hub.error.HubException;
 
 /**
  * {@link HubLink} over the Paho MQTT 5 async client: TCP_NODELAY sockets, in-memory
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class PahoHubLink implements HubLink {
   private static final Logger LOG = LoggerFactory.getLogger(PahoHubLink.class);
   private static final int MAX_INFLIGHT = 1000;
+  /** How long a publish waits for a lost broker connection to come back. */
+  private static final Duration DISCONNECTED_PATIENCE = Duration.ofSeconds(30);
   /** Paho's "too many publishes in progress". */
   private static final int MAX_INFLIGHT_REACHED = 32202;
 
@@ -32,6 +35,7 @@ public final class PahoHubLink implements HubLink {
   private final Consumer<InboundMessage> sink;
   private final MqttAsyncClient client;
   private volatile boolean started;
+  private volatile boolean closed;
 
   public PahoHubLink(LinkSettings settings, Consumer<InboundMessage> sink) {
     this.settings = settings;
@@ -103,13 +107,16 @@ public final class PahoHubLink implements HubLink {
       msg.setProperties(p);
     }
     long backoffMillis = 1;
+    long giveUpAt = System.nanoTime() + DISCONNECTED_PATIENCE.toNanos();
     while (true) {
       try {
         client.publish(m.topic(), msg);
         return;
       } catch (MqttException e) {
-        if (e.getReasonCode() != MAX_INFLIGHT_REACHED && client.isConnected()) {
-          throw new IllegalStateException("publish to " + m.topic() + " failed: " + e.getMessage(), e);
+        boolean windowFull = e.getReasonCode() == MAX_INFLIGHT_REACHED;
+        if (closed || (!windowFull && client.isConnected()) || (!client.isConnected() && System.nanoTime() > giveUpAt)) {
+          throw new HubException(HubException.Kind.UNAVAILABLE, "cannot publish to " + m.topic()
+              + ": the MQTT broker is unreachable (" + e.getMessage() + ")");
         }
         // 32202 (window full) or disconnected (reconnect under way): back off and retry, never drop.
         try {
@@ -130,6 +137,7 @@ public final class PahoHubLink implements HubLink {
 
   @Override
   public synchronized void close() {
+    closed = true;
     try {
       if (client.isConnected()) {
         client.disconnect(2_000).waitForCompletion(3_000);

@@ -2,12 +2,10 @@ package vn.diemcau.hub.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +41,6 @@ import vn.diemcau.hub.users.UserDirectory;
 public final class Dashboard extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(Dashboard.class);
   static final String LANG_COOKIE = "diemcau_lang";
-  private static final String SESSION_COOKIE = "diemcau_session";
   private static final Pattern BOX_PAGE = Pattern.compile("/ui/boxes/([a-z0-9][a-z0-9-]{0,63})");
   private static final Pattern STATIC = Pattern.compile("/ui/static/([a-z0-9_-]+\\.(css|js|svg))");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -119,11 +116,11 @@ public final class Dashboard extends Handler.Abstract {
     String method = request.getMethod();
     Matcher st = STATIC.matcher(path);
     if (method.equals("GET") && st.matches()) {
-      staticFile(st.group(1), st.group(2), response, callback);
+      Responses.staticFile(st.group(1), st.group(2), response, callback);
       return;
     }
     if (path.equals("/favicon.ico")) {
-      staticFile("favicon.svg", "svg", response, callback);
+      Responses.staticFile("favicon.svg", "svg", response, callback);
       return;
     }
     if (method.equals("GET") && path.startsWith("/ui/lang/")) {
@@ -135,13 +132,13 @@ public final class Dashboard extends Handler.Abstract {
       Response.sendRedirect(request, response, callback, back);
       return;
     }
-    Optional<User> user = user(request);
+    Optional<User> user = vn.diemcau.hub.api.RequestAuth.user(request, users);
     if (path.equals("/ui/login")) {
       if (user.isPresent()) {
         Response.sendRedirect(request, response, callback, "/ui/fleet");
         return;
       }
-      html(response, callback, 200, templates.render("login.html", i18n, lang, Map.of("lang", lang.code(),
+      Responses.html(response, callback, 200, templates.render("login.html", i18n, lang, Map.of("lang", lang.code(),
           "boot", boot(Optional.empty(), lang, "")), p -> false));
       return;
     }
@@ -197,7 +194,7 @@ public final class Dashboard extends Handler.Abstract {
     vars.put("nav", page.nav());
     vars.put("script", page.script());
     vars.put("boot", boot(Optional.of(u), lang, extra.getOrDefault("boxId", "")));
-    html(response, callback, 200, templates.render("layout.html", i18n, lang, vars, perm -> can(u, perm))
+    Responses.html(response, callback, 200, templates.render("layout.html", i18n, lang, vars, perm -> can(u, perm))
         .replace("data-nav=\"" + page.nav() + "\"", "data-nav=\"" + page.nav() + "\" aria-current=\"page\""));
   }
 
@@ -255,12 +252,6 @@ public final class Dashboard extends Handler.Abstract {
     response.write(true, ByteBuffer.wrap(svg.getBytes(StandardCharsets.UTF_8)), callback);
   }
 
-  private Optional<User> user(Request request) {
-    List<HttpCookie> cookies = Request.getCookies(request);
-    return cookies.stream().filter(c -> c.getName().equals(SESSION_COOKIE)).map(HttpCookie::getValue)
-        .filter(v -> !v.isBlank()).findFirst().flatMap(users::resolve);
-  }
-
   private static I18n.Lang lang(Request request) {
     return Request.getCookies(request).stream().filter(c -> c.getName().equals(LANG_COOKIE)).findFirst()
         .map(c -> I18n.Lang.parse(c.getValue())).orElse(I18n.Lang.VI);
@@ -269,36 +260,6 @@ public final class Dashboard extends Handler.Abstract {
   private void errorPage(Response response, Callback callback, I18n.Lang lang, int status, String key) {
     String body = templates.render("error.html", i18n, lang, Map.of("lang", lang.code(), "status",
         Integer.toString(status), "message", i18n.text(lang, key)), p -> false);
-    html(response, callback, status, body);
-  }
-
-  private static void html(Response response, Callback callback, int status, String body) {
-    response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-    response.getHeaders().put("X-Frame-Options", "DENY");
-    response.getHeaders().put("X-Content-Type-Options", "nosniff");
-    response.getHeaders().put("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; "
-        + "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'");
-    Content.Sink.write(response, true, body, callback);
-  }
-
-  private static void staticFile(String name, String ext, Response response, Callback callback) throws IOException {
-    try (InputStream in = Dashboard.class.getResourceAsStream("/web/static/" + name)) {
-      if (in == null) {
-        response.setStatus(404);
-        callback.succeeded();
-        return;
-      }
-      byte[] bytes = in.readAllBytes();
-      response.setStatus(200);
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, switch (ext) {
-        case "css" -> "text/css; charset=utf-8";
-        case "js" -> "text/javascript; charset=utf-8";
-        default -> "image/svg+xml";
-      });
-      response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-      response.write(true, ByteBuffer.wrap(bytes), callback);
-    }
+    Responses.html(response, callback, status, body);
   }
 }

@@ -57,12 +57,12 @@ class HubRestartIT {
       try (TestBox box = new TestBox(hub.brokerUrl(), "xa-keep-01", password, 5).online()) {
         box.silent();
         box.telemetry(TestBox.telemetry(55, true));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
             hub.api.get("/api/boxes/xa-keep-01/telemetry/raw").json()).hasSize(1));
         Api.Result sent = hub.api.post("/api/commands", Map.of("boxes", List.of("xa-keep-01"), "command",
             Map.of("type", "reboot"), "expirySeconds", 600));
         openCommand = sent.json().at("/commands/0/id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> box.received.size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> box.received.size() == 1);
       }
     }
 
@@ -76,7 +76,7 @@ class HubRestartIT {
       assertThat(hub.hub.services().commands().openCount()).isEqualTo(1);
       // The box comes back to the new broker with the same credentials.
       try (TestBox box = new TestBox(hub.brokerUrl(), "xa-keep-01", password, 5).online()) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
             hub.api.get("/api/boxes/xa-keep-01").json().at("/presence/state").asText()).isEqualTo("ONLINE"));
       }
     }

@@ -46,16 +46,16 @@ class MosquittoHubIT {
       assertThat(a.status()).isEqualTo(201);
       assertThat(Files.readString(export.resolve("passwords"))).contains("xa-mq-a:$7$", "xa-mq-b:$7$");
 
-      TestBox boxA = await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+      TestBox boxA = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
           .until(() -> new TestBox(mosquitto.url(), "xa-mq-a", a.json().get("password").asText(), 5), x -> true);
       try (boxA) {
         boxA.online();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
             hub.api.get("/api/boxes/xa-mq-a").json().at("/presence/state").asText()).isEqualTo("ONLINE"));
 
         String id = hub.api.post("/api/commands", Map.of("boxes", List.of("xa-mq-a"), "command",
             Map.of("type", "self_test"))).json().at("/commands/0/id").asText();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
             hub.api.get("/api/commands/" + id).json().get("state").asText()).isEqualTo("SUCCEEDED"));
 
         // A cannot read B's commands nor write into B's subtree. Mosquitto grants the
@@ -70,10 +70,10 @@ class MosquittoHubIT {
         }
         hub.api.post("/api/commands", Map.of("boxes", List.of("xa-mq-b"), "command", Map.of("type", "reboot")));
         hub.api.post("/api/commands", Map.of("boxes", List.of("xa-mq-a"), "command", Map.of("type", "snapshot")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> boxA.received.size() == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> boxA.received.size() == 2);
         assertThat(boxA.rawReceived).isEmpty();
         boxA.telemetry(TestBox.telemetry(40, true));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
             hub.api.get("/api/boxes/xa-mq-a/telemetry").status()).isEqualTo(200));
         assertThat(hub.api.get("/api/boxes/xa-mq-b").json().at("/presence/state").asText()).isEqualTo("UNKNOWN");
       }
@@ -87,7 +87,7 @@ class MosquittoHubIT {
       try (TestBox again = new TestBox(mosquitto.url(), "xa-mq-a", a.json().get("password").asText(), 5).online();
           TestHub restarted = TestHub.external(tmp.resolve("state"), mosquitto.url(), hubPassword, export,
               Map.of("broker.reloadCommand", mosquitto.reloadCommand()))) {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
             restarted.api.get("/api/boxes/xa-mq-a").json().at("/presence/bootId").asText())
             .isEqualTo(again.bootId()));
         assertThat(restarted.api.get("/api/boxes/xa-mq-a").json().at("/presence/state").asText()).isEqualTo("ONLINE");

@@ -46,14 +46,14 @@ class OfflineDetectionIT {
           // the child's log lines
         }
         assertThat(line).isEqualTo("READY");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
             hub.api.get("/api/boxes/xa-stop-01").json().at("/presence/state").asText()).isEqualTo("ONLINE"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> hub.hub.services().presence().get("xa-stop-01").lastSeen()
+        await().atMost(Duration.ofSeconds(30)).until(() -> hub.hub.services().presence().get("xa-stop-01").lastSeen()
             .isPresent());
         signal("STOP", box.pid());
         long stoppedAt = System.nanoTime();
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> assertThat(
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> assertThat(
             hub.hub.services().presence().get("xa-stop-01").state().name()).isEqualTo("OFFLINE"));
         long millis = (System.nanoTime() - stoppedAt) / 1_000_000;
         var p = hub.hub.services().presence().get("xa-stop-01");

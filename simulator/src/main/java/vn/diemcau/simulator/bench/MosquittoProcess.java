@@ -9,13 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A Mosquitto 2 broker in a child process on 127.0.0.1 and a free port, with {@code set_tcp_nodelay
- * true}, no persistence and anonymous access (tests and the benchmark only). Closing it kills the process.
+ * true}, no persistence and anonymous access (tests and the benchmark only), optionally with a TLS
+ * listener. Closing it kills the process.
  */
 public final class MosquittoProcess implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MosquittoProcess.class);
@@ -23,10 +25,16 @@ public final class MosquittoProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Optional<Tls> tls;
 
-    private MosquittoProcess(Process process, int port) {
+    /** The TLS listener: its port and the self-signed certificate (also the CA to trust, PEM). */
+    public record Tls(int port, Path caFile) {
+    }
+
+    private MosquittoProcess(Process process, int port, Optional<Tls> tls) {
         this.process = process;
         this.port = port;
+        this.tls = tls;
     }
 
     /** Whether the Debian {@code mosquitto} binary is installed. */
@@ -36,10 +44,28 @@ public final class MosquittoProcess implements AutoCloseable {
 
     /** Starts Mosquitto with its config and log in {@code dir}; waits until it accepts connections. */
     public static MosquittoProcess start(Path dir) {
+        return start(dir, false);
+    }
+
+    /**
+     * Like {@link #start(Path)} plus a TLS listener with a fresh self-signed certificate for
+     * 127.0.0.1 and localhost (made with {@code openssl}, which must be installed).
+     */
+    public static MosquittoProcess startWithTls(Path dir) {
+        return start(dir, true);
+    }
+
+    private static MosquittoProcess start(Path dir, boolean withTls) {
         try {
             int port = freePort();
+            Optional<Tls> tls = withTls ? Optional.of(new Tls(freePort(), selfSigned(dir))) : Optional.empty();
             Path config = dir.resolve("mosquitto.conf");
-            Files.writeString(config, String.join("\n",
+            List<String> tlsLines = tls.map(t -> List.of(
+                    "listener " + t.port() + " 127.0.0.1",
+                    "certfile " + t.caFile(),
+                    "keyfile " + dir.resolve("broker-key.pem"),
+                    "user root")).orElse(List.of());
+            Files.writeString(config, String.join("\n", tlsLines) + "\n" + String.join("\n",
                     "listener " + port + " 127.0.0.1",
                     "allow_anonymous true",
                     "set_tcp_nodelay true",
@@ -54,7 +80,7 @@ public final class MosquittoProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("mosquitto.log").toFile())
                     .start();
-            MosquittoProcess broker = new MosquittoProcess(process, port);
+            MosquittoProcess broker = new MosquittoProcess(process, port, tls);
             broker.awaitListening(Duration.ofSeconds(10));
             LOG.info("mosquitto pid {} listening on 127.0.0.1:{}", process.pid(), port);
             return broker;
@@ -65,6 +91,28 @@ public final class MosquittoProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The TLS listener, if started with {@link #startWithTls(Path)}. */
+    public Optional<Tls> tls() {
+        return tls;
+    }
+
+    private static Path selfSigned(Path dir) throws IOException {
+        Path cert = dir.resolve("broker-cert.pem");
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                "-keyout", dir.resolve("broker-key.pem").toString(), "-out", cert.toString(), "-days", "2",
+                "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("openssl.log").toFile()).start();
+        try {
+            if (!openssl.waitFor(60, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
+                throw new IllegalStateException("openssl could not make a test certificate; see " + dir.resolve("openssl.log"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making a test certificate", e);
+        }
+        return cert;
     }
 
     public long pid() {

@@ -221,7 +221,8 @@ cat <<EOF
  Centre's view (the chair)         http://$NS_ADDR:$HUB_PORT/session
  Hub API                           http://$NS_ADDR:$HUB_PORT/api/openapi.yaml
  Box local pages (technicians)     https://$NS_ADDR:8443/  https://$NS_ADDR:8444/  https://$NS_ADDR:8445/
-                                   (self-signed certificates; available once the box's local page is built in)
+                                   (self-signed certificates; first visit asks for the box's setup code,
+                                    printed in $LOGS/box-<id>.log as "Admin page setup code")
  Logs                              $LOGS/
 
  Try this:
@@ -240,6 +241,11 @@ cat <<EOF
 EOF
 
 if [ "$CHECK" = 1 ]; then
+  echo "==> --check: the three box pages answer over HTTPS (first run redirects to /setup)"
+  for port in 8443 8444 8445; do
+    page_ready() { in_ns curl -ks -o /dev/null -w '%{http_code} %{redirect_url}' "https://127.0.0.1:$port/" | grep -q '^303 .*/setup$'; }
+    wait_for 30 "the box page on port $port" page_ready
+  done
   echo "==> --check: joining the three boxes to the session and back"
   join="$(api POST /api/commands '{"boxes":["xa-an-phu","xa-binh-minh","phuong-tan-dinh"],"command":{"type":"join"}}')"
   batch="$(printf '%s' "$join" | sed -n 's/.*"batchId":"\([^"]*\)".*/\1/p')"
@@ -247,7 +253,7 @@ if [ "$CHECK" = 1 ]; then
   wait_for 120 "the three boxes to join the session" joined
   echo "==> the three boxes joined the Janus room (each reported media received by Janus)"
   api POST /api/commands '{"boxes":["xa-an-phu","xa-binh-minh","phuong-tan-dinh"],"command":{"type":"leave"}}' >/dev/null
-  echo "==> demo check passed: Janus, hub and three boxes ran; the boxes came online and joined"
+  echo "==> demo check passed: Janus, hub and three boxes ran; the boxes came online, served their pages and joined"
   exit 0
 fi
 

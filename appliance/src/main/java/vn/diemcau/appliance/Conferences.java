@@ -15,20 +15,27 @@ final class Conferences {
     private Conferences() {
     }
 
-    static Conference create(ApplianceConfig config) {
+    /**
+     * The conference plus the media engine it runs on, if any (the local admin page uses it for
+     * device lists, snapshots and the idle screen). Closing the conference closes the engine.
+     */
+    record Built(Conference conference, Optional<MediaEngine> media) {
+    }
+
+    static Built create(ApplianceConfig config) {
         return switch (config.conference().kind()) {
-            case NONE -> new NoMediaConference();
+            case NONE -> new Built(new NoMediaConference(), Optional.empty());
             case JANUS -> janus(config);
         };
     }
 
     /** Janus VideoRoom over the GStreamer media engine; a spare Janus session is prepared for the default session's server. */
-    private static Conference janus(ApplianceConfig config) {
+    private static Built janus(ApplianceConfig config) {
         MediaEngine media = new MediaEngine(MediaConfig.media(config.media()));
         media.start();
         JanusConference janus = new JanusConference(media, MediaConfig.janus(config.media()));
         config.conference().defaultSession().ifPresent(s -> janus.prepare(s.server()));
-        return new WithMedia(janus, media);
+        return new Built(new WithMedia(janus, media), Optional.of(media));
     }
 
     /** The Janus conference plus the media engine it runs on; closing closes both, conference first. */

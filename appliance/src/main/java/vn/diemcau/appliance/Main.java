@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.diemcau.appliance.admin.RecentLog;
 import vn.diemcau.appliance.call.Conference;
 import vn.diemcau.appliance.config.ConfigException;
 import vn.diemcau.appliance.config.ConfigStore;
@@ -56,6 +58,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        RecentLog recent = RecentLog.install();
         SystemdNotifier systemd = SystemdNotifier.fromEnvironment(System.getenv());
         ConfigStore config;
         try {
@@ -69,13 +72,14 @@ public final class Main implements Callable<Integer> {
             return EX_CONFIG;
         }
         Files.createDirectories(stateDir);
-        Conference conference;
+        Conferences.Built built;
         try {
-            conference = Conferences.create(config.current());
+            built = Conferences.create(config.current());
         } catch (ConfigException e) {
             System.err.println("diemcau-appliance: invalid config " + configFile + ": " + e.getMessage());
             return EX_CONFIG;
         }
+        Conference conference = built.conference();
         HardwareKit kit;
         try {
             kit = Hardware.open(config.current().hardware());
@@ -84,14 +88,19 @@ public final class Main implements Callable<Integer> {
             throw e;
         }
         Appliance appliance = new Appliance(config, stateDir, conference, kit.joinButton(), kit.lights(), kit.board(), Clock.systemUTC());
+        Optional<LocalAdmin> admin = config.current().admin().enabled()
+                ? Optional.of(new LocalAdmin(config.current().admin(), recent, configFile, stateDir, appliance, kit, built.media()))
+                : Optional.empty();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             systemd.stopping();
+            admin.ifPresent(Main::closeQuietly);
             close(appliance, kit, conference, systemd);
             stopped.countDown();
         }, "shutdown"));
         appliance.addListener(s -> systemd.status(describe(s)));
         appliance.start();
+        admin.ifPresentOrElse(Main::startAdmin, () -> log.info("Admin page disabled (admin.enabled false)"));
         if (devConsole) startConsole(appliance);
         systemd.ready(describe(appliance.snapshot()));
         systemd.startWatchdog(appliance::responsive);
@@ -106,13 +115,26 @@ public final class Main implements Callable<Integer> {
                 + s.call().status().session().map(r -> " room " + r.room()).orElse("") + ", " + s.fleet().pendingEvents() + " events queued";
     }
 
+    /** The room keeps working without its admin page (e.g. port taken): log and go on. */
+    private static void startAdmin(LocalAdmin admin) {
+        try {
+            admin.start();
+        } catch (RuntimeException e) {
+            log.error("Admin page not available: {}", e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            log.warn("Stopping {} failed", c.getClass().getSimpleName(), e);
+        }
+    }
+
     private static void close(Appliance appliance, HardwareKit kit, Conference conference, SystemdNotifier systemd) {
         for (AutoCloseable c : new AutoCloseable[] {appliance, kit, conference, systemd}) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                log.warn("Stopping {} failed", c.getClass().getSimpleName(), e);
-            }
+            closeQuietly(c);
         }
     }
 

@@ -21,10 +21,12 @@ import vn.diemcau.hardware.HardwareSettings;
  * @param hardware          the {@code hardware} subtree ({@link HardwareConfig})
  * @param media             the {@code media} subtree, parsed by the media package's settings record
  * @param devMode           allows development shortcuts (conference kind {@code none}, console button)
+ * @param admin             the local admin page ({@link AdminConfig})
  */
 public record ApplianceConfig(String boxId, long configVersion, String displayName, String commune,
                               HubSettings hub, Duration telemetryInterval, ConferenceSettings conference,
-                              EventSettings events, HardwareSettings hardware, JsonNode media, boolean devMode) {
+                              EventSettings events, HardwareSettings hardware, JsonNode media, boolean devMode,
+                              AdminConfig admin) {
 
     private static final Pattern BOX_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
@@ -43,6 +45,7 @@ public record ApplianceConfig(String boxId, long configVersion, String displayNa
         Objects.requireNonNull(events, "events");
         Objects.requireNonNull(hardware, "hardware");
         Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(admin, "admin");
         if (conference.kind() == ConferenceSettings.Kind.NONE && !devMode) {
             throw new ConfigException("conference.kind", "'none' is a development mode; set devMode true to use it");
         }

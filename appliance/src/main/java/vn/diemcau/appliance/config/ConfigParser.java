@@ -125,7 +125,8 @@ public final class ConfigParser {
                 new EventSettings(Math.toIntExact(events.integer("journalMaxEvents").orElse(10_000L))),
                 HardwareConfig.parse(f.objectNode("hardware")),
                 root.has("media") ? f.objectNode("media") : JsonNodeFactory.instance.objectNode(),
-                devMode);
+                devMode,
+                AdminConfig.parse(root.get("admin")));
     }
 
     private static ConferenceSettings.Kind kind(String k) {

@@ -23,14 +23,14 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** A browser-like HTTPS client for the admin page that trusts exactly the box's self-signed certificate. */
-final class AdminClient {
+public final class AdminClient {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     final HttpClient http;
     final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     final String base;
 
-    AdminClient(Path adminDir, int port) throws Exception {
+    public AdminClient(Path adminDir, int port) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         String pass = Files.readString(adminDir.resolve("https.pass")).strip();
         try (InputStream in = Files.newInputStream(adminDir.resolve("https.p12"))) {
@@ -48,12 +48,12 @@ final class AdminClient {
         this.base = "https://localhost:" + port;
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
         return postRaw(path, encode(form), Map.of());
     }
 
@@ -66,7 +66,7 @@ final class AdminClient {
     }
 
     /** The CSRF token of the form on {@code path}. */
-    String csrf(String path) throws IOException, InterruptedException {
+    public String csrf(String path) throws IOException, InterruptedException {
         HttpResponse<String> r = get(path);
         Matcher m = CSRF.matcher(r.body());
         if (!m.find()) throw new AssertionError("no CSRF token on " + path + " (status " + r.statusCode() + ")");
@@ -74,7 +74,7 @@ final class AdminClient {
     }
 
     /** Posts {@code form} with the CSRF token of the page at {@code formPage}. */
-    HttpResponse<String> submit(String formPage, String action, Map<String, String> form) throws IOException, InterruptedException {
+    public HttpResponse<String> submit(String formPage, String action, Map<String, String> form) throws IOException, InterruptedException {
         Map<String, String> f = new LinkedHashMap<>(form);
         f.put("_csrf", csrf(formPage));
         return post(action, f);

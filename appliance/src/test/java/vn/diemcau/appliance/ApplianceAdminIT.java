@@ -1,0 +1,77 @@
+package vn.diemcau.appliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import vn.diemcau.appliance.admin.AdminClient;
+import vn.diemcau.protocol.Channel;
+import vn.diemcau.protocol.DeviceId;
+import vn.diemcau.protocol.Event;
+import vn.diemcau.protocol.Event.ButtonPressed;
+import vn.diemcau.protocol.TopicPermissions;
+
+/** The real {@code Main} as a child JVM serves its admin page; the page's virtual join button reaches the hub. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ApplianceAdminIT {
+
+    static final DeviceId BOX = DeviceId.of("xa-an-phu-03");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void startedAppliance_servesAdminPage_andVirtualButtonReachesHub() throws Exception {
+        Files.createDirectories(dir.resolve("broker"));
+        Path config = dir.resolve("appliance.json");
+        Path state = dir.resolve("state");
+        int port = freePort();
+        try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), Map.of(BOX.value(), "pw", "_hub", "hubpw"),
+                TopicPermissions.mosquittoAcl()).start();
+             HubClient hub = new HubClient(broker.url(), "hubpw")) {
+            String json = ApplianceConfigs.devJson(BOX.value(), broker.url(), "pw").replace("\"media\": {}",
+                    "\"media\": {}, \"admin\": {\"bindAddresses\": [\"127.0.0.1\"], \"httpsPort\": " + port + ", \"httpPort\": -1}");
+            Files.writeString(config, json);
+            try (ApplianceProcess box = new ApplianceProcess(config, state)) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> box.printed("Admin page setup code") || !box.isAlive());
+                assertThat(box.isAlive()).as(box.output()).isTrue();
+                String code = Files.readString(state.resolve("admin/setup-code")).strip();
+                assertThat(box.output()).contains("Admin page setup code: " + code);
+
+                AdminClient page = new AdminClient(state.resolve("admin"), port);
+                HttpResponse<String> root = page.get("/");
+                assertThat(root.statusCode()).isEqualTo(303);
+                assertThat(root.headers().firstValue("location")).hasValueSatisfying(l -> assertThat(l).endsWith("/setup"));
+
+                HttpResponse<String> setup = page.submit("/setup", "/setup",
+                        Map.of("code", code, "password", "kythuat-vien-2026", "confirm", "kythuat-vien-2026"));
+                assertThat(setup.statusCode()).as(setup.body()).isEqualTo(303);
+                for (String down : new String[] {"true", "false"}) {
+                    HttpResponse<String> pressed = page.submit("/panel", "/panel/button", Map.of("down", down));
+                    assertThat(pressed.statusCode()).as(pressed.body()).isEqualTo(200);
+                }
+                await().atMost(Duration.ofSeconds(15)).until(() ->
+                        hub.decoded(BOX, Channel.EVENT, Event.class).stream().anyMatch(e -> e instanceof ButtonPressed));
+                assertThat(hub.decoded(BOX, Channel.EVENT, Event.class)).first()
+                        .isInstanceOfSatisfying(ButtonPressed.class, b -> assertThat(b.longPress()).isFalse());
+                assertThat(box.stop()).isIn(0, 143);
+                assertThat(box.output()).contains("Admin page stopped");
+            }
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

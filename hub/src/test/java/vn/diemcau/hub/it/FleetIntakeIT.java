@@ -16,6 +16,7 @@ import vn.diemcau.hub.metrics.HubMetrics;
 import vn.diemcau.hub.registry.HardwareKind;
 import vn.diemcau.hub.registry.NewBox;
 import vn.diemcau.hub.testing.TestHub;
+import vn.diemcau.protocol.DeviceId;
 import vn.diemcau.simulator.BoxIdentity;
 import vn.diemcau.simulator.BrokerSettings;
 import vn.diemcau.simulator.Simulator;
@@ -55,6 +56,11 @@ class FleetIntakeIT {
           assertThat(hub.hub.services().presence().online()).as("boxes online at the hub").isEqualTo(BOXES);
         });
         assertThat(dropped(m)).as("messages the broker dropped").isEqualTo("0");
+
+        // After the burst the QoS 1 path still flows: a killed box's Last Will reaches the hub.
+        sim.kill(DeviceId.of("xa-burst-0007"));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> assertThat(
+            hub.hub.services().presence().get("xa-burst-0007").state().name()).isEqualTo("OFFLINE"));
       }
     }
   }

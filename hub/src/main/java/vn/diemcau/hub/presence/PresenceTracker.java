@@ -83,7 +83,10 @@ public final class PresenceTracker {
           birth.map(b -> b.appliedConfigVersion()).or(prev::appliedConfigVersion));
     } else {
       Instant session = onlineSessionStart.get(boxId);
-      if (prev.state() == PresenceState.ONLINE && session != null && status.at().isBefore(session)) {
+      // A Will carries its connection's CONNECT time, which precedes that connection's birth: an
+      // OFFLINE older than the current session is stale only when it comes from another boot.
+      boolean sameBoot = prev.bootId().filter(status.bootId()::equals).isPresent();
+      if (prev.state() == PresenceState.ONLINE && session != null && status.at().isBefore(session) && !sameBoot) {
         LOG.debug("Ignoring a stale OFFLINE for {} (from {}, current session {})", boxId, status.at(), session);
         return;
       }

@@ -18,6 +18,7 @@ final class SimulatorRuntime implements AutoCloseable {
     final FleetCounters counters = new FleetCounters();
 
     SimulatorRuntime(int nettyThreads, int workerThreads) {
+        ignoreLateClientErrors();
         this.worker = new ScheduledThreadPoolExecutor(workerThreads, named("sim-worker-"));
         worker.setRemoveOnCancelPolicy(true);
         this.executorConfig = MqttClientExecutorConfig.builder()
@@ -25,6 +26,19 @@ final class SimulatorRuntime implements AutoCloseable {
                 .nettyThreads(nettyThreads)
                 .applicationScheduler(Schedulers.from(worker))
                 .build();
+    }
+
+    /**
+     * After {@link #close()}, a client still failing a (re)connect tries to hand the error to the
+     * terminated scheduler; RxJava then reports it as "undeliverable" to the thread's uncaught
+     * handler, where it would pollute whatever else runs in the JVM (e.g. fail an Awaitility wait
+     * in another test). Such late errors concern boxes that no longer exist: log them at debug.
+     */
+    private static void ignoreLateClientErrors() {
+        if (io.reactivex.plugins.RxJavaPlugins.getErrorHandler() == null) {
+            io.reactivex.plugins.RxJavaPlugins.setErrorHandler(e -> org.slf4j.LoggerFactory.getLogger(SimulatorRuntime.class)
+                    .debug("late MQTT client error after close: {}", e.toString()));
+        }
     }
 
     /** Two event loops and two workers: enough for 10,000 boxes at one message per 10 s each. */

@@ -2,8 +2,6 @@ package vn.diemcau.appliance.fleet;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -17,9 +15,8 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * Socket factories that set TCP_NODELAY (DESIGN.md decision 3: a request/response round trip drops
- * from 88 ms to 0.14 ms). Paho refuses an {@link SSLSocketFactory} for {@code tcp://} and requires one
- * for {@code ssl://}, hence two wrappers.
+ * The box's socket factories: the shared TCP_NODELAY wrappers of
+ * {@link vn.diemcau.protocol.transport.NoDelaySockets}, with TLS trust from {@code hub.caFile}.
  */
 final class NoDelaySockets {
 
@@ -28,7 +25,7 @@ final class NoDelaySockets {
 
     /** For {@code tcp://}. */
     static SocketFactory plain() {
-        return new Plain(SocketFactory.getDefault());
+        return vn.diemcau.protocol.transport.NoDelaySockets.plain();
     }
 
     /** For {@code ssl://}: trusts the CA certificates in {@code caFile} (PEM), else the JDK's trust store. */
@@ -51,96 +48,9 @@ final class NoDelaySockets {
                 tmf.init((KeyStore) null);
             }
             ctx.init(null, tmf.getTrustManagers(), null);
-            return new Tls(ctx.getSocketFactory());
+            return vn.diemcau.protocol.transport.NoDelaySockets.tls(ctx.getSocketFactory());
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("hub.caFile: cannot load " + caFile.map(Path::toString).orElse("the JDK trust store") + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Socket noDelay(Socket s) throws IOException {
-        s.setTcpNoDelay(true);
-        return s;
-    }
-
-    private static final class Plain extends SocketFactory {
-        private final SocketFactory d;
-
-        Plain(SocketFactory d) {
-            this.d = d;
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            return noDelay(d.createSocket());
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return noDelay(d.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-            return noDelay(d.createSocket(host, port, local, localPort));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return noDelay(d.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
-            return noDelay(d.createSocket(host, port, local, localPort));
-        }
-    }
-
-    private static final class Tls extends SSLSocketFactory {
-        private final SSLSocketFactory d;
-
-        Tls(SSLSocketFactory d) {
-            this.d = d;
-        }
-
-        @Override
-        public String[] getDefaultCipherSuites() {
-            return d.getDefaultCipherSuites();
-        }
-
-        @Override
-        public String[] getSupportedCipherSuites() {
-            return d.getSupportedCipherSuites();
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            return noDelay(d.createSocket());
-        }
-
-        @Override
-        public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
-            s.setTcpNoDelay(true);
-            return d.createSocket(s, host, port, autoClose);
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return noDelay(d.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-            return noDelay(d.createSocket(host, port, local, localPort));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return noDelay(d.createSocket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
-            return noDelay(d.createSocket(host, port, local, localPort));
         }
     }
 }

@@ -65,8 +65,8 @@ public final class PahoHubLink implements HubLink {
     o.setMaxReconnectDelay(10_000);
     o.setReceiveMaximum(MAX_INFLIGHT);
     o.setConnectionTimeout(10);
-    o.setSocketFactory(settings.tls().<javax.net.SocketFactory>map(NoDelaySslSocketFactory::new)
-        .orElseGet(NoDelaySocketFactory::new));
+    o.setSocketFactory(settings.tls().<javax.net.SocketFactory>map(vn.diemcau.protocol.transport.NoDelaySockets::tls)
+        .orElseGet(vn.diemcau.protocol.transport.NoDelaySockets::plain));
     try {
       client.connect(o).waitForCompletion(15_000);
       subscribe();

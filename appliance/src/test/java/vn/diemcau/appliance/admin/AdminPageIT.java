@@ -73,6 +73,9 @@ class AdminPageIT {
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // A click that submits a form may return before the next page is in: element look-ups
+        // wait for it (no test here looks for an element's absence).
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(15));
         browser.manage().window().setSize(new Dimension(1280, 1000));
     }
 

@@ -83,6 +83,7 @@ class ApplianceFirstRunIT {
             assertThat(config).doesNotExist();
             AdminClient page = firstRun();
             assertThat(page.get("/status").body()).contains("not provisioned");
+            assertThat(page.get("/panel").body()).contains("<b id=\"led-current\">Mất trung tâm (đỏ chớp chậm)</b>");
 
             HttpResponse<String> saved = page.submit("/provisioning", "/provisioning", provisioning(PASSWORD));
             assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
@@ -91,6 +92,7 @@ class ApplianceFirstRunIT {
             assertThat(box.isAlive()).isTrue();
             assertThat(box.output()).contains("Appliance " + BOX.value() + " up in").containsOnlyOnce("ready in");
             assertThat(Files.readString(config)).contains("\"boxId\" : \"" + BOX.value() + "\"").contains("\"kind\" : \"none\"");
+            await().atMost(Duration.ofSeconds(10)).until(() -> page.get("/panel").body().contains("<b id=\"led-current\">Chờ"));
             box.type("short");
             await().atMost(Duration.ofSeconds(15)).until(() ->
                     hub.decoded(BOX, Channel.EVENT, Event.class).stream().anyMatch(e -> e instanceof ButtonPressed));
@@ -140,6 +142,31 @@ class ApplianceFirstRunIT {
             assertThat(config).hasContent(previous);
             assertThat(corruptCopies()).singleElement().satisfies(p -> assertThat(p).isEmptyFile());
             assertThat(box.output()).contains("running on the previous version");
+            assertThat(box.stop()).isIn(0, 143);
+        }
+    }
+
+    @Test
+    void factoryReset_onThePage_restoresTheFactoryConfig_andTheBoxComesBackUnprovisioned() throws Exception {
+        Files.writeString(config, ApplianceConfigs.devJson(BOX.value(), broker.url(), PASSWORD)
+                .replace("\"media\": {}", "\"media\": {}, \"admin\": {\"bindAddresses\": [\"127.0.0.1\"], \"httpsPort\": " + port
+                        + ", \"httpPort\": -1}"));
+        try (ApplianceProcess box = start()) {
+            awaitPresence(Presence.ONLINE, 1);
+            AdminClient page = firstRun();
+            HttpResponse<String> reset = page.submit("/maintenance", "/maintenance/reset", Map.of("confirm", "XÓA"));
+            assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> !box.isAlive());
+            assertThat(box.stop()).as(box.output()).isZero();
+            awaitPresence(Presence.OFFLINE, 1);
+        }
+        assertThat(config).hasSameTextualContentAs(factory);
+        assertThat(dir.resolve("appliance.json.prev")).doesNotExist();
+        assertThat(state.resolve("events")).doesNotExist();
+        try (ApplianceProcess box = start()) {
+            assertThat(box.output()).contains("not provisioned").doesNotContain("Fleet agent");
+            AdminClient page = firstRun();
+            assertThat(page.get("/status").body()).contains("not provisioned");
             assertThat(box.stop()).isIn(0, 143);
         }
     }

@@ -42,7 +42,7 @@ import vn.diemcau.hub.config.ConfigLoader;
  * credentials log in to the hub's broker; a second registration is refused with the hub's message;
  * {@code --new-credentials} rotates them (the old password stops working).
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ProvisionIT {
 
     static final String BOX = "xa-an-phu-07";

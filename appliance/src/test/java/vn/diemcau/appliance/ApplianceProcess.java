@@ -28,13 +28,23 @@ public final class ApplianceProcess implements AutoCloseable {
         Path logback = Path.of("target", "classes", "logback.xml").toAbsolutePath();
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(JVM_FLAGS);
+        cmd.addAll(extraFlags());
         cmd.addAll(List.of(
                 "-Dlogback.configurationFile=" + logback,
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", System.getenv().getOrDefault("DIEMCAU_BENCH_APP_CLASSPATH", System.getProperty("java.class.path")),
                 "vn.diemcau.appliance.Main", "--config", config.toString(), "--state-dir", stateDir.toString(), "--dev-console"));
         startedNanos = System.nanoTime();
         log = Files.createTempFile(stateDir.toAbsolutePath().getParent(), "appliance-", ".log");
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * Extra JVM flags for benchmarks, from {@code DIEMCAU_BENCH_JVM_OPTS} (e.g. an AOT cache, which
+     * needs the jars of {@code DIEMCAU_BENCH_APP_CLASSPATH} rather than class directories).
+     */
+    static List<String> extraFlags() {
+        String opts = System.getenv().getOrDefault("DIEMCAU_BENCH_JVM_OPTS", "").strip();
+        return opts.isEmpty() ? List.of() : List.of(opts.split("\\s+"));
     }
 
     public long pid() {

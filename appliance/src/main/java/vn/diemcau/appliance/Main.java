@@ -100,6 +100,7 @@ public final class Main implements Callable<Integer> {
         }, "shutdown"));
         appliance.addListener(s -> systemd.status(describe(s)));
         appliance.start();
+        kit.muteButton().ifPresent(b -> b.onPress(appliance::pressMute));
         admin.ifPresentOrElse(Main::startAdmin, () -> log.info("Admin page disabled (admin.enabled false)"));
         if (devConsole) startConsole(appliance);
         systemd.ready(describe(appliance.snapshot()));

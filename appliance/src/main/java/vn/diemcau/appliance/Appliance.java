@@ -39,7 +39,7 @@ import vn.diemcau.protocol.Telemetry;
  * The room appliance, wired: join button → {@link CallMachine} → conference and LEDs; every press
  * and call transition → an event in the {@link FleetAgent}'s on-disk journal; hub commands →
  * {@link ApplianceCommands}. This is also the API of the local admin page: {@link #config()},
- * {@link #snapshot()}, {@link #addListener}, and the actions {@link #press}, {@link #join},
+ * {@link #snapshot()}, {@link #addListener}, and the actions {@link #press}, {@link #pressMute}, {@link #join},
  * {@link #leave}, {@link #restartMedia}, {@link #identify}.
  */
 public final class Appliance implements AutoCloseable {
@@ -94,6 +94,7 @@ public final class Appliance implements AutoCloseable {
     /** Starts the call machine, the button and the fleet agent (idempotent through the components). */
     public void start() {
         call.addListener(this::onTransition);
+        call.addMuteListener(muted -> notifyListeners());
         config.addListener(c -> {
             call.policy(policy(c));
             FleetSettings wanted = fleetSettings(c);
@@ -140,6 +141,15 @@ public final class Appliance implements AutoCloseable {
     public void press(Button.Press press) {
         publishEvent(seq -> new ButtonPressed(seq, clock.instant(), "join", press == Button.Press.LONG));
         call.button(press);
+    }
+
+    /**
+     * A press of the mute button (physical, when the hardware has one): journalled as an event
+     * ({@code button_pressed} "mute"), then toggles the microphone's mute while a call is on.
+     */
+    public void pressMute(Button.Press press) {
+        fleet.publishEvent(seq -> new ButtonPressed(seq, clock.instant(), "mute", press == Button.Press.LONG));
+        call.toggleMute();
     }
 
     public CompletableFuture<Void> join(JoinRequest request) {

@@ -47,6 +47,7 @@ final class CallPipeline implements AutoCloseable {
     private final Pad.PROBE onEncoded;
     private final Pad encoderPad;
     private final Element snapshotSink;
+    private final MicrophoneTap microphone;
     private ScheduledFuture<?> capsWait;
     private long startNanos;
     private volatile boolean offerReady;
@@ -62,6 +63,7 @@ final class CallPipeline implements AutoCloseable {
         this.pipeline = (Pipeline) GstRuntime.parse(description);
         this.publisher = (WebRTCBin) pipeline.getElementByName(PipelineRecipe.WEBRTC);
         this.snapshotSink = pipeline.getElementByName(PipelineRecipe.SNAPSHOT_SINK);
+        this.microphone = new MicrophoneTap(pipeline);
         WebRtcNative.configureIce(publisher, settings.iceAddresses());
         onCandidate = signals::publisherCandidate;
         publisher.connect(onCandidate);
@@ -177,6 +179,11 @@ final class CallPipeline implements AutoCloseable {
         return meter.snapshot();
     }
 
+    /** The microphone's level meter and mute switch. */
+    MicrophoneTap microphone() {
+        return microphone;
+    }
+
     String encoderName() {
         return recipe.encoder().name();
     }
@@ -217,6 +224,7 @@ final class CallPipeline implements AutoCloseable {
         negotiation.close();
         encoderPad.dispose();
         snapshotSink.dispose();
+        microphone.close();
         publisher.dispose();
         pipeline.dispose();
         log.info("Call pipeline stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);

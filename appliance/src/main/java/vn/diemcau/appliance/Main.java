@@ -87,7 +87,7 @@ public final class Main implements Callable<Integer> {
             conference.close();
             throw e;
         }
-        Appliance appliance = new Appliance(config, stateDir, conference, kit.joinButton(), kit.lights(), kit.board(), Clock.systemUTC());
+        Appliance appliance = new Appliance(config, stateDir, conference, built.media(), kit.joinButton(), kit.lights(), kit.board(), Clock.systemUTC());
         Optional<LocalAdmin> admin = config.current().admin().enabled()
                 ? Optional.of(new LocalAdmin(config.current().admin(), recent, configFile, stateDir, appliance, kit, built.media()))
                 : Optional.empty();

@@ -24,6 +24,7 @@ import vn.diemcau.appliance.fleet.FleetAgent;
 import vn.diemcau.appliance.fleet.FleetSettings;
 import vn.diemcau.appliance.health.HealthSample;
 import vn.diemcau.appliance.health.HealthSampler;
+import vn.diemcau.appliance.media.MediaEngine;
 import vn.diemcau.hardware.Button;
 import vn.diemcau.hardware.StatusLights;
 import vn.diemcau.protocol.Event.ButtonPressed;
@@ -67,10 +68,21 @@ public final class Appliance implements AutoCloseable {
     private Optional<Peripherals> lastPeripherals = Optional.empty();
 
     /**
+     * A box without media: snapshot commands are rejected.
+     *
      * @param hardware a description of the board for logs and the local page
      */
     public Appliance(ConfigStore config, Path stateDir, Conference conference, Button joinButton, StatusLights lights,
                      String hardware, Clock clock) {
+        this(config, stateDir, conference, Optional.empty(), joinButton, lights, hardware, clock);
+    }
+
+    /**
+     * @param media    the media engine the conference runs on (camera snapshots for the hub); empty without media
+     * @param hardware a description of the board for logs and the local page
+     */
+    public Appliance(ConfigStore config, Path stateDir, Conference conference, Optional<MediaEngine> media, Button joinButton,
+                     StatusLights lights, String hardware, Clock clock) {
         this.config = config;
         this.conference = conference;
         this.joinButton = joinButton;
@@ -81,7 +93,8 @@ public final class Appliance implements AutoCloseable {
         this.call = new CallMachine(conference, lights, callThread, clock, policy(c));
         this.health = HealthSampler.system(stateDir, clock);
         this.stateDir = stateDir;
-        this.commands = new ApplianceCommands(call, config, clock, this::snapshot);
+        this.commands = new ApplianceCommands(call, config, clock, this::snapshot,
+                new SnapshotCommand(SnapshotCommand.of(media), this::publishSnapshot));
         this.fleetSettings = fleetSettings(c);
         this.fleet = new FleetAgent(fleetSettings, commands, this::telemetry, clock);
     }
@@ -213,6 +226,10 @@ public final class Appliance implements AutoCloseable {
                 log.warn("Appliance listener failed", e);
             }
         }
+    }
+
+    private void publishSnapshot(String commandId, byte[] jpeg) {
+        fleet.publishSnapshot(commandId, jpeg);
     }
 
     private Telemetry telemetry() {

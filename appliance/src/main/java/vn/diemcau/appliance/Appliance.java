@@ -235,7 +235,7 @@ public final class Appliance implements AutoCloseable {
     private Telemetry telemetry() {
         HealthSample h = health.sample();
         lastHealth = Optional.of(h);
-        Peripherals now = ProtocolMapping.probePeripherals();
+        Peripherals now = new PeripheralProbe(config.current().media()).probe();
         peripheralChanges(now);
         return ProtocolMapping.telemetry(h, call.snapshot(), conference.stats(), now);
     }

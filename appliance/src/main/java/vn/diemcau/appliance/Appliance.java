@@ -24,6 +24,7 @@ import vn.diemcau.appliance.fleet.FleetAgent;
 import vn.diemcau.appliance.fleet.FleetSettings;
 import vn.diemcau.appliance.health.HealthSample;
 import vn.diemcau.appliance.health.HealthSampler;
+import vn.diemcau.appliance.media.MediaEngine;
 import vn.diemcau.hardware.Button;
 import vn.diemcau.hardware.StatusLights;
 import vn.diemcau.protocol.Event.ButtonPressed;
@@ -39,7 +40,7 @@ import vn.diemcau.protocol.Telemetry;
  * The room appliance, wired: join button → {@link CallMachine} → conference and LEDs; every press
  * and call transition → an event in the {@link FleetAgent}'s on-disk journal; hub commands →
  * {@link ApplianceCommands}. This is also the API of the local admin page: {@link #config()},
- * {@link #snapshot()}, {@link #addListener}, and the actions {@link #press}, {@link #join},
+ * {@link #snapshot()}, {@link #addListener}, and the actions {@link #press}, {@link #pressMute}, {@link #join},
  * {@link #leave}, {@link #restartMedia}, {@link #identify}.
  */
 public final class Appliance implements AutoCloseable {
@@ -67,10 +68,21 @@ public final class Appliance implements AutoCloseable {
     private Optional<Peripherals> lastPeripherals = Optional.empty();
 
     /**
+     * A box without media: snapshot commands are rejected.
+     *
      * @param hardware a description of the board for logs and the local page
      */
     public Appliance(ConfigStore config, Path stateDir, Conference conference, Button joinButton, StatusLights lights,
                      String hardware, Clock clock) {
+        this(config, stateDir, conference, Optional.empty(), joinButton, lights, hardware, clock);
+    }
+
+    /**
+     * @param media    the media engine the conference runs on (camera snapshots for the hub); empty without media
+     * @param hardware a description of the board for logs and the local page
+     */
+    public Appliance(ConfigStore config, Path stateDir, Conference conference, Optional<MediaEngine> media, Button joinButton,
+                     StatusLights lights, String hardware, Clock clock) {
         this.config = config;
         this.conference = conference;
         this.joinButton = joinButton;
@@ -81,7 +93,8 @@ public final class Appliance implements AutoCloseable {
         this.call = new CallMachine(conference, lights, callThread, clock, policy(c));
         this.health = HealthSampler.system(stateDir, clock);
         this.stateDir = stateDir;
-        this.commands = new ApplianceCommands(call, config, clock, this::snapshot);
+        this.commands = new ApplianceCommands(call, config, clock, this::snapshot,
+                new SnapshotCommand(SnapshotCommand.of(media), this::publishSnapshot));
         this.fleetSettings = fleetSettings(c);
         this.fleet = new FleetAgent(fleetSettings, commands, this::telemetry, clock);
     }
@@ -94,6 +107,7 @@ public final class Appliance implements AutoCloseable {
     /** Starts the call machine, the button and the fleet agent (idempotent through the components). */
     public void start() {
         call.addListener(this::onTransition);
+        call.addMuteListener(muted -> notifyListeners());
         config.addListener(c -> {
             call.policy(policy(c));
             FleetSettings wanted = fleetSettings(c);
@@ -140,6 +154,15 @@ public final class Appliance implements AutoCloseable {
     public void press(Button.Press press) {
         publishEvent(seq -> new ButtonPressed(seq, clock.instant(), "join", press == Button.Press.LONG));
         call.button(press);
+    }
+
+    /**
+     * A press of the mute button (physical, when the hardware has one): journalled as an event
+     * ({@code button_pressed} "mute"), then toggles the microphone's mute while a call is on.
+     */
+    public void pressMute(Button.Press press) {
+        fleet.publishEvent(seq -> new ButtonPressed(seq, clock.instant(), "mute", press == Button.Press.LONG));
+        call.toggleMute();
     }
 
     public CompletableFuture<Void> join(JoinRequest request) {
@@ -205,10 +228,14 @@ public final class Appliance implements AutoCloseable {
         }
     }
 
+    private void publishSnapshot(String commandId, byte[] jpeg) {
+        fleet.publishSnapshot(commandId, jpeg);
+    }
+
     private Telemetry telemetry() {
         HealthSample h = health.sample();
         lastHealth = Optional.of(h);
-        Peripherals now = ProtocolMapping.probePeripherals();
+        Peripherals now = new PeripheralProbe(config.current().media()).probe();
         peripheralChanges(now);
         return ProtocolMapping.telemetry(h, call.snapshot(), conference.stats(), now);
     }

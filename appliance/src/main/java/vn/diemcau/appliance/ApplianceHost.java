@@ -89,8 +89,9 @@ final class ApplianceHost implements AutoCloseable {
             Conferences.Built built = Conferences.create(store.current(), media);
             conference = Optional.of(built.conference());
             media = built.media();
-            Appliance a = new Appliance(store, stateDir, built.conference(), kit.joinButton(), kit.lights(), kit.board(), clock);
+            Appliance a = new Appliance(store, stateDir, built.conference(), built.media(), kit.joinButton(), kit.lights(), kit.board(), clock);
             a.start();
+            kit.muteButton().ifPresent(b -> b.onPress(a::pressMute));
             appliance = Optional.of(a);
             problem = Optional.empty();
             log.info("Appliance {} up in {} ms", store.current().boxId(), (System.nanoTime() - t0) / 1_000_000);

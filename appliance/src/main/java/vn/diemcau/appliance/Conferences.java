@@ -67,6 +67,11 @@ final class Conferences {
         }
 
         @Override
+        public void setMuted(boolean muted) {
+            janus.setMuted(muted);
+        }
+
+        @Override
         public Optional<CallStats> stats() {
             return janus.stats();
         }

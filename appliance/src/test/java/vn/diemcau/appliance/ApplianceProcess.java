@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 public final class ApplianceProcess implements AutoCloseable {
 
     /** The same JVM flags as the launcher {@code appliance/src/main/dist/diemcau-appliance}. */
-    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx128m", "-XX:MaxMetaspaceSize=96m", "-Xss512k",
+    public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx128m", "-XX:MaxMetaspaceSize=96m", "-Xss512k",
             "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED");
 
     private final Process process;
@@ -34,14 +34,24 @@ public final class ApplianceProcess implements AutoCloseable {
         Path logback = Path.of("target", "classes", "logback.xml").toAbsolutePath();
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(JVM_FLAGS);
+        cmd.addAll(extraFlags());
         cmd.addAll(List.of(
                 "-Dlogback.configurationFile=" + logback,
-                "-cp", System.getProperty("java.class.path"),
+                "-cp", System.getenv().getOrDefault("DIEMCAU_BENCH_APP_CLASSPATH", System.getProperty("java.class.path")),
                 "vn.diemcau.appliance.Main", "--config", config.toString(), "--state-dir", stateDir.toString()));
         cmd.addAll(args);
         startedNanos = System.nanoTime();
         log = Files.createTempFile(stateDir.toAbsolutePath().getParent(), "appliance-", ".log");
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * Extra JVM flags for benchmarks, from {@code DIEMCAU_BENCH_JVM_OPTS} (e.g. an AOT cache, which
+     * needs the jars of {@code DIEMCAU_BENCH_APP_CLASSPATH} rather than class directories).
+     */
+    static List<String> extraFlags() {
+        String opts = System.getenv().getOrDefault("DIEMCAU_BENCH_JVM_OPTS", "").strip();
+        return opts.isEmpty() ? List.of() : List.of(opts.split("\\s+"));
     }
 
     public long pid() {

@@ -74,6 +74,26 @@ public final class MediaCall implements AutoCloseable {
         return closed ? PlaybackCounters.NONE : pipeline.playback(); // atomics: no hop to the GStreamer thread
     }
 
+    /** The feeds being played now, each with what it has decoded (a feed that left is gone). */
+    public java.util.List<FeedPlayback> feeds() {
+        return closed ? java.util.List.of() : GstRuntime.call(pipeline::feeds, GST_TIMEOUT);
+    }
+
+    /** Elements directly in the call pipeline (diagnostics: a feed that left takes its elements with it). */
+    public int pipelineElements() {
+        return closed ? 0 : GstRuntime.call(pipeline::elementCount, GST_TIMEOUT);
+    }
+
+    /** Feeds tiled on the video wall ({@link VideoLayout#TILED}); 0 without a wall. */
+    public int wallTiles() {
+        return closed ? 0 : pipeline.wallTiles();
+    }
+
+    /** Frames the video wall has rendered to the video sink. */
+    public long wallFrames() {
+        return closed ? 0 : pipeline.wallFrames();
+    }
+
     /** Video frames the encoder has produced so far. */
     public long encodedFrames() {
         return closed ? 0 : pipeline.encodedFrames();
@@ -81,6 +101,20 @@ public final class MediaCall implements AutoCloseable {
 
     public String encoderName() {
         return GstRuntime.call(pipeline::encoderName, GST_TIMEOUT);
+    }
+
+    /** The microphone's level now (from the pipeline's {@code level} element); empty when it gives nothing. */
+    public Optional<AudioLevel> microphoneLevel() {
+        return closed ? Optional.empty() : pipeline.microphone().level(); // volatiles: no hop to the GStreamer thread
+    }
+
+    /** Mutes the microphone in what is published; Opus keeps flowing (with silence). */
+    public void microphoneMuted(boolean muted) {
+        GstRuntime.post("mute " + muted, () -> pipeline.microphone().muted(muted));
+    }
+
+    MicrophoneTap microphoneTap() {
+        return pipeline.microphone();
     }
 
     Optional<byte[]> snapshot() {

@@ -92,15 +92,15 @@ final class PipelineRecipe {
                 + " ! appsink name=" + SNAPSHOT_SINK + " max-buffers=1 drop=true sync=false async=false";
     }
 
-    /** Microphone → (echo cancellation) → Opus → webrtcbin. */
+    /** Microphone → level meter → (echo cancellation) → mute → Opus → webrtcbin (muted, Opus keeps flowing with silence). */
     String audioBranch(boolean withWebrtc) {
         String dsp = echoCancel()
                 ? " ! audio/x-raw,format=S16LE,rate=48000,channels=1,layout=interleaved ! webrtcdsp probe=" + ECHO_PROBE
                 + " ! audioconvert"
                 : "";
         String out = withWebrtc ? " ! " + WEBRTC + "." : " ! fakesink sync=false";
-        return audioSourceFragment + " ! audioconvert ! audioresample" + dsp
-                + " ! audio/x-raw,rate=48000,channels=1"
+        return audioSourceFragment + " ! audioconvert ! audioresample ! " + MicrophoneTap.LEVEL_ELEMENT + dsp
+                + " ! audio/x-raw,rate=48000,channels=1 ! " + MicrophoneTap.MUTE_ELEMENT
                 + " ! queue max-size-buffers=0 max-size-bytes=0 max-size-time=100000000 leaky=downstream ! opusenc bitrate=32000 frame-size=20 ! rtpopuspay pt=111"
                 + " ! application/x-rtp,media=audio,encoding-name=OPUS,payload=111,clock-rate=48000" + out;
     }
@@ -139,19 +139,30 @@ final class PipelineRecipe {
         };
     }
 
+    /** After the video wall's compositor: screen-sized frames at the call's rate to the video sink. */
+    String wallOutput() {
+        return "capsfilter caps=video/x-raw,width=" + s.width() + ",height=" + s.height() + ",framerate=" + s.fps() + "/1"
+                + " ! videoconvert ! identity name=wallmeter ! " + videoSink().replace("sync=false", "sync=false async=false");
+    }
+
     String audioSink() {
-        return switch (s.audioSink()) {
-            case "fake" -> "fakesink sync=true";
-            default -> "autoaudiosink sync=true";
-        };
+        return DeviceChoice.speaker(s.audioSink());
     }
 
     /** Decode chain for one received stream, from RTP to the sink, with an identity to count/measure. */
     String receiveChain(String encodingName) {
+        return receiveChain(encodingName, VideoLayout.SINGLE);
+    }
+
+    /**
+     * Decode chain for one received stream, with an identity to count/measure; video ends in the
+     * video sink ({@link VideoLayout#SINGLE}) or in a src pad for the video wall ({@link VideoLayout#TILED}).
+     */
+    String receiveChain(String encodingName, VideoLayout layout) {
+        String videoEnd = layout == VideoLayout.TILED ? "" : " ! " + videoSink();
         return switch (encodingName.toUpperCase(java.util.Locale.ROOT)) {
-            case "H264" -> "queue ! rtph264depay ! h264parse ! avdec_h264 ! videoconvert ! identity name=vmeter ! "
-                    + videoSink();
-            case "VP8" -> "queue ! rtpvp8depay ! vp8dec ! videoconvert ! identity name=vmeter ! " + videoSink();
+            case "H264" -> "queue ! rtph264depay ! h264parse ! avdec_h264 ! videoconvert ! identity name=vmeter" + videoEnd;
+            case "VP8" -> "queue ! rtpvp8depay ! vp8dec ! videoconvert ! identity name=vmeter" + videoEnd;
             case "OPUS" -> "queue ! rtpopusdepay ! opusdec ! audioconvert ! audioresample"
                     + " ! audio/x-raw,format=S16LE,rate=48000,channels=2,layout=interleaved ! identity name=ameter";
             default -> throw new MediaException("cannot decode encoding " + encodingName);

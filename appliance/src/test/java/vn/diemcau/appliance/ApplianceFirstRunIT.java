@@ -147,6 +147,31 @@ class ApplianceFirstRunIT {
     }
 
     @Test
+    void noConfig_onABoxWithMedia_theIdleSlateShowsTheSetupCode_untilFirstRun_andTheEngineServesTheProvisionedBox() throws Exception {
+        Files.writeString(factory, """
+                {"devMode": true, "telemetryIntervalSeconds": 2,
+                 "hub": {"keepAliveSeconds": 5, "reconnectMinMillis": 200, "reconnectMaxMillis": 1000},
+                 "hardware": {"profile": "virtual"},
+                 "media": {"videoSource": "test", "audioSource": "test", "videoSink": "fake", "audioSink": "fake",
+                           "keepWarm": false, "video": {"width": 320, "height": 180, "fps": 15}},
+                 "admin": {"bindAddresses": ["127.0.0.1"], "httpsPort": %d, "httpPort": -1}}
+                """.formatted(port));
+        try (ApplianceProcess box = start()) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> box.printed("Idle screen shown"));
+            assertThat(box.output()).contains("not provisioned").doesNotContain("Idle screen hidden");
+            AdminClient page = firstRun();
+            await().atMost(Duration.ofSeconds(20)).until(() -> box.printed("Idle screen hidden"));
+
+            HttpResponse<String> saved = page.submit("/provisioning", "/provisioning", provisioning(PASSWORD));
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+            awaitPresence(Presence.ONLINE, 1);
+            assertThat(box.output()).contains("conference JANUS").doesNotContain("Media engine closed");
+            assertThat(page.get("/media/snapshot.jpg").statusCode()).isEqualTo(200);
+            assertThat(box.stop()).isIn(0, 143);
+        }
+    }
+
+    @Test
     void factoryReset_onThePage_restoresTheFactoryConfig_andTheBoxComesBackUnprovisioned() throws Exception {
         Files.writeString(config, ApplianceConfigs.devJson(BOX.value(), broker.url(), PASSWORD)
                 .replace("\"media\": {}", "\"media\": {}, \"admin\": {\"bindAddresses\": [\"127.0.0.1\"], \"httpsPort\": " + port

@@ -33,7 +33,7 @@ import vn.diemcau.protocol.TopicPermissions;
  * (Mosquitto with password file and the protocol's ACL) — in the same process. A hub change that
  * breaks the link is rolled back from the page. A corrupt config file is kept aside.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
 class ApplianceFirstRunIT {
 
     static final DeviceId BOX = DeviceId.of("xa-tan-lap-01");
@@ -181,7 +181,7 @@ class ApplianceFirstRunIT {
             AdminClient page = firstRun();
             HttpResponse<String> reset = page.submit("/maintenance", "/maintenance/reset", Map.of("confirm", "XÓA"));
             assertThat(reset.statusCode()).as(reset.body()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(20)).until(() -> !box.isAlive());
+            await().atMost(Duration.ofSeconds(40)).until(() -> !box.isAlive());
             assertThat(box.stop()).as(box.output()).isZero();
             awaitPresence(Presence.OFFLINE, 1);
         }
@@ -198,7 +198,7 @@ class ApplianceFirstRunIT {
 
     private ApplianceProcess start() throws Exception {
         ApplianceProcess box = new ApplianceProcess(config, state, List.of("--factory-config", factory.toString(), "--dev-console"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> box.printed("ready in") || !box.isAlive());
+        await().atMost(Duration.ofSeconds(60)).until(() -> box.printed("ready in") || !box.isAlive());
         assertThat(box.isAlive()).as(box.output()).isTrue();
         return box;
     }
@@ -233,7 +233,7 @@ class ApplianceFirstRunIT {
 
     /** Waits until the hub has seen the box's {@code presence} status at least {@code times} times. */
     private void awaitPresence(Presence presence, int times) {
-        await().atMost(Duration.ofSeconds(20)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 hub.decoded(BOX, Channel.STATUS, Status.class).stream().filter(s -> s.presence() == presence).count() >= times);
     }
 

@@ -92,15 +92,15 @@ class ApplianceFirstRunIT {
             assertThat(box.isAlive()).isTrue();
             assertThat(box.output()).contains("Appliance " + BOX.value() + " up in").containsOnlyOnce("ready in");
             assertThat(Files.readString(config)).contains("\"boxId\" : \"" + BOX.value() + "\"").contains("\"kind\" : \"none\"");
-            await().atMost(Duration.ofSeconds(10)).until(() -> page.get("/panel").body().contains("<b id=\"led-current\">Chờ"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> page.get("/panel").body().contains("<b id=\"led-current\">Chờ"));
             box.type("short");
-            await().atMost(Duration.ofSeconds(15)).until(() ->
+            await().atMost(Duration.ofSeconds(30)).until(() ->
                     hub.decoded(BOX, Channel.EVENT, Event.class).stream().anyMatch(e -> e instanceof ButtonPressed));
 
             HttpResponse<String> broken = page.submit("/provisioning", "/provisioning", provisioning("sai-mat-khau"));
             assertThat(broken.statusCode()).as(broken.body()).isEqualTo(303);
             awaitPresence(Presence.OFFLINE, 1);
-            await().atMost(Duration.ofSeconds(15)).until(() -> page.get("/provisioning").body().contains("id=\"rollback-button\""));
+            await().atMost(Duration.ofSeconds(30)).until(() -> page.get("/provisioning").body().contains("id=\"rollback-button\""));
             assertThat(page.get("/provisioning").body()).contains("class=\"card warn\" id=\"rollback\"");
 
             HttpResponse<String> rolledBack = page.submit("/provisioning", "/provisioning/rollback", Map.of());
@@ -157,10 +157,10 @@ class ApplianceFirstRunIT {
                  "admin": {"bindAddresses": ["127.0.0.1"], "httpsPort": %d, "httpPort": -1}}
                 """.formatted(port));
         try (ApplianceProcess box = start()) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> box.printed("Idle screen shown"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> box.printed("Idle screen shown"));
             assertThat(box.output()).contains("not provisioned").doesNotContain("Idle screen hidden");
             AdminClient page = firstRun();
-            await().atMost(Duration.ofSeconds(20)).until(() -> box.printed("Idle screen hidden"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> box.printed("Idle screen hidden"));
 
             HttpResponse<String> saved = page.submit("/provisioning", "/provisioning", provisioning(PASSWORD));
             assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
@@ -205,7 +205,7 @@ class ApplianceFirstRunIT {
 
     /** Sets the admin password with the setup code the box logged (and wrote to its state directory). */
     private AdminClient firstRun() throws Exception {
-        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(state.resolve("admin/setup-code")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(state.resolve("admin/setup-code")));
         String code = Files.readString(state.resolve("admin/setup-code")).strip();
         AdminClient page = new AdminClient(state.resolve("admin"), port);
         HttpResponse<String> root = page.get("/");

@@ -104,7 +104,7 @@ public final class ConfigStore {
             try {
                 byte[] prevBytes = bytes(prev);
                 store.install(ConfigParser.tree(prevBytes));
-                if (!Files.exists(file)) AtomicFiles.write(file, prevBytes);
+                if (!Files.exists(file)) restore(file, prevBytes);
                 store.problem = Optional.of(why + "; running on the previous version " + prev.getFileName());
                 log.error("Config: running on the previous version {}", prev);
                 return store;
@@ -122,6 +122,15 @@ public final class ConfigStore {
             log.error("Config: this box is not provisioned ({}); serving only the local admin page for first run and provisioning",
                     e.getMessage());
             return store;
+        }
+    }
+
+    /** Puts the previous version back as the file (so the next start is normal); a failure is only logged. */
+    private static void restore(Path file, byte[] content) {
+        try {
+            AtomicFiles.write(file, content);
+        } catch (RuntimeException e) {
+            log.error("Config: could not restore {} from its previous version: {}", file, e.toString());
         }
     }
 

@@ -161,7 +161,7 @@ public final class Appliance implements AutoCloseable {
      * ({@code button_pressed} "mute"), then toggles the microphone's mute while a call is on.
      */
     public void pressMute(Button.Press press) {
-        fleet.publishEvent(seq -> new ButtonPressed(seq, clock.instant(), "mute", press == Button.Press.LONG));
+        publishEvent(seq -> new ButtonPressed(seq, clock.instant(), "mute", press == Button.Press.LONG));
         call.toggleMute();
     }
 

@@ -42,6 +42,11 @@ final class NoMediaConference implements Conference {
     }
 
     @Override
+    public void setMuted(boolean muted) {
+        log.info("devMode conference 'none': microphone {} (no media is sent)", muted ? "muted" : "unmuted");
+    }
+
+    @Override
     public Optional<CallStats> stats() {
         return joined.get() ? Optional.of(new CallStats(0, 0, 0, 0, 0)) : Optional.empty();
     }

@@ -13,16 +13,24 @@ import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.diemcau.appliance.media.AudioLevel;
+import vn.diemcau.appliance.media.AudioSelfTest;
 import vn.diemcau.appliance.media.MediaEngine;
+import vn.diemcau.appliance.media.MediaException;
 
 /**
  * {@link MediaPort} over the media package's {@link MediaEngine}. Devices are read from the kernel
- * ({@code /dev/video*} with their names from sysfs, ALSA cards from {@code /proc/asound}) so this
- * package needs no GStreamer. The snapshot and the camera check use {@link MediaEngine#snapshotJpeg()};
- * the microphone level, the test tone and the audio checks wait for the media engine to offer them
- * and report so until then.
+ * ({@code /dev/video*} with their names from sysfs, ALSA capture and playback devices from
+ * {@code /proc/asound}) so this package needs no GStreamer; a test-only {@code loopback:} device the
+ * engine is configured with is listed too. The snapshot and the camera check use
+ * {@link MediaEngine#snapshotJpeg()}; the meter, the tone and the audio checks
+ * {@link MediaEngine#microphoneLevel()}, {@link MediaEngine#playTestTone()} and
+ * {@link MediaEngine#audioSelfTest()}.
  */
 public final class MediaEngineAdapter implements MediaPort {
+    private static final Logger log = LoggerFactory.getLogger(MediaEngineAdapter.class);
     private static final Pattern CARD = Pattern.compile("\\s*(\\d+)\\s+\\[([^\\]]+)\\]:\\s*(.*)");
 
     private final Optional<MediaEngine> engine;
@@ -58,7 +66,18 @@ public final class MediaEngineAdapter implements MediaPort {
             if (Files.exists(sysRoot.resolve("proc/asound/card" + card + "/pcm0c"))) {
                 out.add(new Device(DeviceKind.MICROPHONE, "alsa:hw:" + card + ",0", label));
             }
+            if (Files.exists(sysRoot.resolve("proc/asound/card" + card + "/pcm0p"))) {
+                out.add(new Device(DeviceKind.SPEAKER, "alsa:hw:" + card + ",0", label));
+            }
         }
+        engine.ifPresent(e -> {
+            if (e.settings().audioSource().startsWith("loopback:")) {
+                out.add(new Device(DeviceKind.MICROPHONE, e.settings().audioSource(), loopbackLabel(e.settings().audioSource())));
+            }
+            if (e.settings().audioSink().startsWith("loopback:")) {
+                out.add(new Device(DeviceKind.SPEAKER, e.settings().audioSink(), loopbackLabel(e.settings().audioSink())));
+            }
+        });
         return out;
     }
 
@@ -67,18 +86,49 @@ public final class MediaEngineAdapter implements MediaPort {
         return media().snapshotJpeg();
     }
 
+    private static String loopbackLabel(String id) {
+        return "Vòng lặp thử nghiệm / Test loopback (" + id.substring("loopback:".length()) + ")";
+    }
+
     @Override
     public OptionalDouble microphoneLevelDb() {
-        throw new BoxConsole.NotAvailable("microphone level: not offered by the media engine yet");
+        MediaEngine m = media();
+        try {
+            Optional<AudioLevel> level = m.microphoneLevel();
+            return level.isPresent() ? OptionalDouble.of(level.get().rmsDb()) : OptionalDouble.empty();
+        } catch (MediaException e) {
+            log.debug("No microphone level: {}", e.getMessage());
+            return OptionalDouble.empty();
+        }
     }
 
     @Override
     public void playTestTone() {
-        throw new BoxConsole.NotAvailable("test tone: not offered by the media engine yet");
+        MediaEngine m = media();
+        try {
+            m.playTestTone();
+        } catch (MediaException e) {
+            log.warn("Test tone not played: {}", e.getMessage());
+            throw new BoxConsole.NotAvailable("test tone: " + e.getMessage());
+        }
     }
 
     @Override
     public List<CheckResult> selfTest() {
+        List<CheckResult> out = new ArrayList<>();
+        out.add(cameraCheck());
+        try {
+            AudioSelfTest a = media().audioSelfTest();
+            out.add(new CheckResult(CheckItem.MICROPHONE_LEVEL, a.microphonePassed(), a.microphoneDetail(), a.took()));
+            out.add(new CheckResult(CheckItem.TONE_HEARD, a.toneHeard(), a.toneDetail(), a.took()));
+        } catch (MediaException e) {
+            out.add(new CheckResult(CheckItem.MICROPHONE_LEVEL, false, e.getMessage(), Duration.ZERO));
+            out.add(new CheckResult(CheckItem.TONE_HEARD, false, e.getMessage(), Duration.ZERO));
+        }
+        return out;
+    }
+
+    private CheckResult cameraCheck() {
         long t0 = System.nanoTime();
         Optional<byte[]> first = media().snapshotJpeg();
         Optional<byte[]> second = media().snapshotJpeg();
@@ -87,10 +137,7 @@ public final class MediaEngineAdapter implements MediaPort {
         String detail = first.isEmpty() || second.isEmpty() ? "no picture from the camera"
                 : fresh ? "two pictures, " + first.get().length / 1024 + " KiB and " + second.get().length / 1024 + " KiB, different"
                 : "two identical pictures: the camera image is frozen";
-        String audio = "not offered by the media engine yet";
-        return List.of(new CheckResult(CheckItem.CAMERA_FRAMES, fresh, detail, took),
-                new CheckResult(CheckItem.MICROPHONE_LEVEL, false, audio, Duration.ZERO),
-                new CheckResult(CheckItem.TONE_HEARD, false, audio, Duration.ZERO));
+        return new CheckResult(CheckItem.CAMERA_FRAMES, fresh, detail, took);
     }
 
     private MediaEngine media() {

@@ -48,7 +48,8 @@ final class MediaPage {
             media.playTestTone();
             notice = Layout.notice("ok", c.t("media.tone.played"));
         } catch (BoxConsole.NotAvailable e) {
-            notice = Layout.notice("warn", c.t("common.notavailable"));
+            notice = Layout.notice("warn", c.t("media.tone.failed") + " (" + e.getMessage() + ")");
+            if (c.req().header("x-csrf-token").isPresent()) return WebResponse.json(200, "{\"ok\":false}");
         }
         if (c.req().header("x-csrf-token").isPresent()) return WebResponse.json(200, "{\"ok\":true}");
         return render(c, 200, notice, Optional.empty());

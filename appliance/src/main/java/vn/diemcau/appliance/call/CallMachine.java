@@ -35,7 +35,9 @@ import vn.diemcau.hardware.StatusLights;
  * </pre>
  *
  * Inputs: {@link #button}, {@link #join}, {@link #leave}, {@link #restartMedia}, {@link #identify},
- * {@link #designate}, {@link #hubReachable} and the {@link Conference}'s outcomes. Outputs:
+ * {@link #designate}, {@link #hubReachable}, {@link #toggleMute}/{@link #mute} and the
+ * {@link Conference}'s outcomes. Mute only applies while a call is on (shown as
+ * {@link LedPattern#MUTED} in the call) and ends with it (see {@link MuteSwitch}). Outputs:
  * conference actions, the {@link StatusLights} pattern, {@link CallListener} transitions.
  * Outcomes of a superseded attempt are ignored (each attempt has a generation number).
  */
@@ -50,6 +52,7 @@ public final class CallMachine implements AutoCloseable {
     private final List<CallListener> listeners = new CopyOnWriteArrayList<>();
     private final List<CompletableFuture<Void>> joinWaiters = new ArrayList<>();
     private final List<CompletableFuture<Void>> leaveWaiters = new ArrayList<>();
+    private final MuteSwitch mute;
 
     private CallPolicy policy;
     private CallStatus status;
@@ -67,6 +70,7 @@ public final class CallMachine implements AutoCloseable {
         this.scheduler = scheduler;
         this.clock = clock;
         this.policy = policy;
+        this.mute = new MuteSwitch(conference);
         this.status = new CallStatus.Idle(clock.instant());
         this.snapshot = buildSnapshot(LedPattern.OFF);
         scheduler.execute(this::refreshLights);
@@ -89,6 +93,25 @@ public final class CallMachine implements AutoCloseable {
                 case SHORT -> onShortPress();
             }
         });
+    }
+
+    /** A press of the mute button (physical or virtual): toggles the microphone's mute while a call is on; ignored otherwise. */
+    public void toggleMute() {
+        scheduler.execute(() -> {
+            if (mute.set(!mute.muted(), status)) refreshLights();
+        });
+    }
+
+    /** Mutes or unmutes the microphone while a call is on (muting with no call is ignored). */
+    public void mute(boolean muted) {
+        scheduler.execute(() -> {
+            if (mute.set(muted, status)) refreshLights();
+        });
+    }
+
+    /** Told (on the machine's thread) every time the microphone is muted or unmuted. */
+    public void addMuteListener(java.util.function.Consumer<Boolean> listener) {
+        mute.addListener(listener);
     }
 
     /** Joins {@code request}; completes when in the call, fails when given up, superseded or left. */
@@ -294,6 +317,7 @@ public final class CallMachine implements AutoCloseable {
         CallStatus from = status;
         status = to;
         log.info("Call {} -> {}", from.getClass().getSimpleName(), describe(to));
+        mute.after(to);
         refreshLights();
         for (CallListener l : listeners) {
             try {
@@ -317,13 +341,13 @@ public final class CallMachine implements AutoCloseable {
 
     private void refreshLights() {
         boolean identifying = identifyUntil.filter(u -> u.isAfter(clock.instant())).isPresent();
-        LedPattern p = Lights.pattern(status, identifying, hubReachable, designated.isPresent());
+        LedPattern p = Lights.pattern(status, identifying, hubReachable, designated.isPresent(), mute.muted());
         if (p != snapshot.lights()) lights.show(p);
         snapshot = buildSnapshot(p);
     }
 
     private CallSnapshot buildSnapshot(LedPattern p) {
-        return new CallSnapshot(status, designated, hubReachable, identifyUntil, p, lastTimeToJoin);
+        return new CallSnapshot(status, designated, hubReachable, identifyUntil, p, lastTimeToJoin, mute.muted());
     }
 
     private static void completeAll(List<CompletableFuture<Void>> waiters) {

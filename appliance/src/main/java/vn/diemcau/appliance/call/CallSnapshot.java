@@ -15,9 +15,11 @@ import vn.diemcau.hardware.LedPattern;
  * @param identifyUntil   when the identify blinking ends, if it is on
  * @param lights          the LED pattern shown
  * @param lastTimeToJoin  request → in call, of the last successful join
+ * @param muted           whether the room's microphone is muted (only ever during a call)
  */
 public record CallSnapshot(CallStatus status, Optional<JoinRequest> designated, boolean hubReachable,
-                           Optional<Instant> identifyUntil, LedPattern lights, Optional<Duration> lastTimeToJoin) {
+                           Optional<Instant> identifyUntil, LedPattern lights, Optional<Duration> lastTimeToJoin,
+                           boolean muted) {
     public CallSnapshot {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(designated, "designated");

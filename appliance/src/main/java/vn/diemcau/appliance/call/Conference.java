@@ -22,6 +22,12 @@ public interface Conference extends AutoCloseable {
     /** Tears down and rebuilds the media pipelines, rejoining if in a call. */
     void restartMedia();
 
+    /**
+     * Mutes (or unmutes) the room's microphone in what is published, now and in any rejoin, until
+     * unmuted; the audio stream keeps flowing (silence), so the far end sees no renegotiation.
+     */
+    void setMuted(boolean muted);
+
     /** Latest outgoing/incoming call statistics, if in a call. */
     Optional<CallStats> stats();
 

@@ -8,10 +8,11 @@ final class Lights {
     private Lights() {
     }
 
-    static LedPattern pattern(CallStatus status, boolean identifying, boolean hubReachable, boolean sessionDesignated) {
+    static LedPattern pattern(CallStatus status, boolean identifying, boolean hubReachable, boolean sessionDesignated,
+                              boolean muted) {
         if (identifying) return LedPattern.IDENTIFY;
         return switch (status) {
-            case CallStatus.InCall c -> LedPattern.IN_CALL;
+            case CallStatus.InCall c -> muted ? LedPattern.MUTED : LedPattern.IN_CALL;
             case CallStatus.Joining j -> LedPattern.JOINING;
             case CallStatus.Retrying r -> LedPattern.JOINING;
             case CallStatus.Leaving l -> LedPattern.JOINING;

@@ -206,6 +206,12 @@ public final class JanusConference implements Conference {
         });
     }
 
+    /** Mutes the microphone through the media engine: the current call and any rejoin publish silence (Opus keeps flowing). */
+    @Override
+    public void setMuted(boolean muted) {
+        media.microphoneMuted(muted);
+    }
+
     @Override
     public Optional<CallStats> stats() {
         JanusCall c = call;

@@ -49,6 +49,7 @@ final class CallPipeline implements AutoCloseable {
     private final Pad.PROBE onEncoded;
     private final Pad encoderPad;
     private final Element snapshotSink;
+    private final MicrophoneTap microphone;
     private ScheduledFuture<?> capsWait;
     private long startNanos;
     private volatile boolean offerReady;
@@ -64,6 +65,7 @@ final class CallPipeline implements AutoCloseable {
         this.pipeline = (Pipeline) GstRuntime.parse(description);
         this.publisher = (WebRTCBin) pipeline.getElementByName(PipelineRecipe.WEBRTC);
         this.snapshotSink = pipeline.getElementByName(PipelineRecipe.SNAPSHOT_SINK);
+        this.microphone = new MicrophoneTap(pipeline);
         WebRtcNative.configureIce(publisher, settings.iceAddresses());
         onCandidate = signals::publisherCandidate;
         publisher.connect(onCandidate);
@@ -214,6 +216,11 @@ final class CallPipeline implements AutoCloseable {
         return meter.snapshot();
     }
 
+    /** The microphone's level meter and mute switch. */
+    MicrophoneTap microphone() {
+        return microphone;
+    }
+
     String encoderName() {
         return recipe.encoder().name();
     }
@@ -256,6 +263,7 @@ final class CallPipeline implements AutoCloseable {
         negotiation.close();
         encoderPad.dispose();
         snapshotSink.dispose();
+        microphone.close();
         publisher.dispose();
         pipeline.dispose();
         log.info("Call pipeline stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);

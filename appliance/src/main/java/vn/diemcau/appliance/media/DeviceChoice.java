@@ -10,7 +10,11 @@ import org.freedesktop.gstreamer.device.DeviceMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns a source setting ({@code test}, {@code auto}, {@code v4l2:...}) into a gst-launch fragment. Gst thread only. */
+/**
+ * Turns a source setting ({@code test}, {@code auto}, {@code v4l2:...}, {@code loopback:...}) into a
+ * gst-launch fragment, and the speaker setting into a sink fragment. Gst thread only (the device
+ * monitor); {@link #named} and {@link #speaker} are plain text.
+ */
 final class DeviceChoice {
     private static final Logger log = LoggerFactory.getLogger(DeviceChoice.class);
 
@@ -45,7 +49,24 @@ final class DeviceChoice {
             case "alsa" -> "alsasrc device=\"" + value + "\"";
             case "pulse" -> "pulsesrc device=\"" + value + "\"";
             case "gst" -> value;
+            case "loopback" -> "interaudiosrc channel=" + value;
             default -> throw new MediaException("unknown source kind " + kind + " in " + setting);
+        };
+    }
+
+    /** The speaker: {@code auto}, {@code fake}, {@code alsa:<device>}, {@code pulse:<sink>} or the test-only {@code loopback:<name>}. */
+    static String speaker(String setting) {
+        int colon = setting.indexOf(':');
+        String kind = colon < 0 ? setting : setting.substring(0, colon);
+        String value = colon < 0 ? "" : setting.substring(colon + 1);
+        return switch (kind) {
+            case "fake" -> "fakesink sync=true";
+            case "alsa" -> "alsasink sync=true device=\"" + value + "\"";
+            case "pulse" -> "pulsesink sync=true device=\"" + value + "\"";
+            // interaudiosrc cannot convert: give it one fixed format.
+            case "loopback" -> "audioconvert ! audioresample ! audio/x-raw,format=S16LE,rate=48000,channels=2,layout=interleaved"
+                    + " ! interaudiosink sync=true channel=" + value;
+            default -> "autoaudiosink sync=true";
         };
     }
 

@@ -103,6 +103,20 @@ public final class MediaCall implements AutoCloseable {
         return GstRuntime.call(pipeline::encoderName, GST_TIMEOUT);
     }
 
+    /** The microphone's level now (from the pipeline's {@code level} element); empty when it gives nothing. */
+    public Optional<AudioLevel> microphoneLevel() {
+        return closed ? Optional.empty() : pipeline.microphone().level(); // volatiles: no hop to the GStreamer thread
+    }
+
+    /** Mutes the microphone in what is published; Opus keeps flowing (with silence). */
+    public void microphoneMuted(boolean muted) {
+        GstRuntime.post("mute " + muted, () -> pipeline.microphone().muted(muted));
+    }
+
+    MicrophoneTap microphoneTap() {
+        return pipeline.microphone();
+    }
+
     Optional<byte[]> snapshot() {
         return closed ? Optional.empty() : GstRuntime.call(pipeline::snapshot, GST_TIMEOUT);
     }

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The box's media: GStreamer, the camera, the microphone, the TV and the speaker. Entry point
  * of the media package: {@link #openCall} builds the pipeline of a call, {@link #snapshotJpeg}
- * takes a camera picture, {@link #idleScreen} shows the slate between calls.
+ * takes a camera picture, {@link #idleScreen} shows the slate between calls; the microphone meter,
+ * test tone and audio self-test are {@link #microphoneLevel}, {@link #playTestTone},
+ * {@link #audioSelfTest}, and {@link #microphoneMuted} mutes what calls publish.
  *
  * <pre>{@code
  * MediaEngine media = new MediaEngine(MediaSettings.defaults());
@@ -31,11 +33,16 @@ public final class MediaEngine implements AutoCloseable {
     private volatile IdleScreen idleScreen;
     private volatile boolean started;
     private volatile boolean closed;
+    private volatile boolean micMuted;
+    /** True while the tone or self-test has the devices: no warm pipeline is built. */
+    private volatile boolean devicesBorrowed;
+    private final AudioDesk audio;
     /** The next call's pipeline, built and started while idle (Gst thread only). */
     private CallPipeline warm;
 
     public MediaEngine(MediaSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.audio = new AudioDesk(settings, new DeskDevices());
     }
 
     /** Initialises GStreamer (once per JVM). Idempotent. */
@@ -49,7 +56,7 @@ public final class MediaEngine implements AutoCloseable {
     /** Builds and starts the next call's pipeline in the background (its offer is made before any join). */
     private void prepareWarm() {
         GstRuntime.post("warm pipeline", () -> {
-            if (warm != null || closed) return;
+            if (warm != null || closed || devicesBorrowed || current.get() != null) return;
             long t0 = System.nanoTime();
             try {
                 CallPipeline p = new CallPipeline(settings);
@@ -98,6 +105,7 @@ public final class MediaEngine implements AutoCloseable {
         Objects.requireNonNull(signals, "signals");
         Objects.requireNonNull(layout, "layout");
         requireStarted();
+        audio.stopMeter();
         CallPipeline p = GstRuntime.call(this::takeOrBuild, Duration.ofSeconds(10));
         p.layout(layout);
         p.attach(signals);
@@ -107,6 +115,7 @@ public final class MediaEngine implements AutoCloseable {
         });
         MediaCall previous = current.getAndSet(call);
         if (previous != null) log.warn("A second call pipeline was opened while another is open");
+        call.microphoneMuted(micMuted);
         return call;
     }
 
@@ -151,6 +160,50 @@ public final class MediaEngine implements AutoCloseable {
     }
 
     /**
+     * The microphone's level now: from the call's pipeline in a call, else from the warm pipeline,
+     * else from a short-lived capture that stops a few seconds after the last read. Empty when the
+     * microphone gives nothing (yet). May block for the capture's start-up on the first read.
+     */
+    public Optional<AudioLevel> microphoneLevel() {
+        requireStarted();
+        return audio.level();
+    }
+
+    /**
+     * Plays a {@value AudioDesk#TONE_HZ} Hz sine for 1.5 s on the configured speaker at a safe
+     * volume (-15 dBFS RMS); returns when it ended.
+     *
+     * @throws MediaException during a call, or when the speaker cannot be opened
+     */
+    public void playTestTone() {
+        requireStarted();
+        audio.playTestTone();
+    }
+
+    /**
+     * Measures the microphone's floor, plays a tone on the speaker and measures what the
+     * microphone hears (about 3 s). Out of a call only.
+     *
+     * @throws MediaException during a call
+     */
+    public AudioSelfTest audioSelfTest() {
+        requireStarted();
+        return audio.selfTest();
+    }
+
+    /** Mutes (or unmutes) the microphone in the current call and every following one; Opus keeps flowing with silence. */
+    public void microphoneMuted(boolean muted) {
+        micMuted = muted;
+        MediaCall call = current.get();
+        if (call != null) call.microphoneMuted(muted);
+        log.info("Microphone {}", muted ? "muted" : "unmuted");
+    }
+
+    public boolean microphoneMuted() {
+        return micMuted;
+    }
+
+    /**
      * The call pipeline's capture/encode/speaker part as {@code gst-launch-1.0} text, without
      * webrtcbin (the CPU benchmark runs it as a reference).
      */
@@ -175,6 +228,7 @@ public final class MediaEngine implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        audio.close();
         if (started) {
             GstRuntime.run(() -> {
                 if (warm != null) warm.close();
@@ -186,5 +240,36 @@ public final class MediaEngine implements AutoCloseable {
         if (idleScreen != null) idleScreen.close();
         idleScreen = null;
         log.info("Media engine closed");
+    }
+
+    /** The engine's side of the {@link AudioDesk}: which pipeline owns the microphone, and lending the devices. */
+    private final class DeskDevices implements AudioDesk.Devices {
+        @Override
+        public Optional<MicrophoneTap> pipelineTap() {
+            MediaCall call = current.get();
+            if (call != null) return Optional.of(call.microphoneTap());
+            if (!started) return Optional.empty();
+            return GstRuntime.call(() -> Optional.ofNullable(warm).map(CallPipeline::microphone), Duration.ofSeconds(5));
+        }
+
+        @Override
+        public boolean inCall() {
+            return current.get() != null;
+        }
+
+        @Override
+        public void borrow() {
+            devicesBorrowed = true;
+            GstRuntime.run(() -> {
+                if (warm != null) warm.close();
+                warm = null;
+            }, Duration.ofSeconds(10));
+        }
+
+        @Override
+        public void giveBack() {
+            devicesBorrowed = false;
+            if (settings.keepWarm() && !closed) prepareWarm();
+        }
     }
 }

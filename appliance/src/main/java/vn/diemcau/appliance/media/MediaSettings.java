@@ -12,7 +12,14 @@ import java.util.Objects;
  * monitor finds), or a named device: {@code "v4l2:/dev/video0"}, {@code "alsa:hw:1,0"},
  * {@code "pulse:<source name>"}, or a raw launch fragment {@code "gst:<element ...>"}.
  * Encoder: {@code "auto"} (v4l2h264enc, else x264enc, else openh264enc, else vp8enc) or one of
- * those names. Sinks: {@code "auto"}, {@code "kms"} (video only), {@code "fake"}.
+ * those names. Sinks: {@code "auto"}, {@code "kms"} (video only), {@code "fake"}; the speaker
+ * also {@code "alsa:<device>"} or {@code "pulse:<sink name>"}.
+ *
+ * <p><b>Test-only loopback</b> ("room acoustics" without a sound card): {@code "loopback:<name>"}
+ * as {@code audioSink} plays into GStreamer's {@code interaudiosink channel=<name>}, and as
+ * {@code audioSource} captures from {@code interaudiosrc channel=<name>}; with the same name on
+ * both, whatever the speaker plays is what the microphone hears (silence otherwise). It only
+ * links pipelines inside one process; {@code <name>} is letters, digits, '-' and '_'.
  *
  * @param videoSource   camera, see above
  * @param audioSource   microphone, see above
@@ -36,6 +43,9 @@ public record MediaSettings(String videoSource, String audioSource, int testPatt
                             boolean echoCancel, String videoSink, String audioSink, Duration latency,
                             List<String> iceAddresses, boolean keepWarm) {
 
+    /** What a {@code loopback:} channel name may contain. */
+    static final String LOOPBACK_NAME = "[A-Za-z0-9_-]{1,40}";
+
     public MediaSettings {
         Objects.requireNonNull(videoSource, "videoSource");
         Objects.requireNonNull(audioSource, "audioSource");
@@ -55,7 +65,9 @@ public record MediaSettings(String videoSource, String audioSource, int testPatt
         if (bitrateKbps < 50 || bitrateKbps > 20_000) throw new IllegalArgumentException("bitrateKbps out of range: " + bitrateKbps);
         if (!encoder.matches("auto|v4l2h264enc|x264enc|openh264enc|vp8enc")) throw new IllegalArgumentException("unknown encoder: " + encoder);
         if (!videoSink.matches("auto|kms|fake")) throw new IllegalArgumentException("unknown videoSink: " + videoSink);
-        if (!audioSink.matches("auto|fake")) throw new IllegalArgumentException("unknown audioSink: " + audioSink);
+        if (!audioSink.matches("auto|fake|(alsa|pulse):[^!\"]+|loopback:" + LOOPBACK_NAME)) {
+            throw new IllegalArgumentException("audioSink must be auto, fake, alsa:, pulse: or loopback:, got: " + audioSink);
+        }
         if (latency.isNegative() || latency.toMillis() > 2_000) throw new IllegalArgumentException("latency out of range: " + latency);
         checkSource("videoSource", videoSource);
         checkSource("audioSource", audioSource);
@@ -93,14 +105,19 @@ public record MediaSettings(String videoSource, String audioSource, int testPatt
                 bitrateKbps, encoder, echoCancel, videoSink, audioSink, latency, iceAddresses, warm);
     }
 
+    public MediaSettings withAudio(String newAudioSource, String newAudioSink) {
+        return new MediaSettings(videoSource, newAudioSource, testPattern, testToneHz, width, height, fps,
+                bitrateKbps, encoder, echoCancel, videoSink, newAudioSink, latency, iceAddresses, keepWarm);
+    }
+
     public MediaSettings withEncoder(String newEncoder) {
         return new MediaSettings(videoSource, audioSource, testPattern, testToneHz, width, height, fps,
                 bitrateKbps, newEncoder, echoCancel, videoSink, audioSink, latency, iceAddresses, keepWarm);
     }
 
     private static void checkSource(String key, String value) {
-        if (!value.matches("test|auto|(v4l2|alsa|pulse|gst):.+")) {
-            throw new IllegalArgumentException(key + " must be test, auto, v4l2:, alsa:, pulse: or gst:, got: " + value);
+        if (!value.matches("test|auto|(v4l2|alsa|pulse|gst):.+|loopback:" + LOOPBACK_NAME)) {
+            throw new IllegalArgumentException(key + " must be test, auto, v4l2:, alsa:, pulse:, gst: or loopback:<name>, got: " + value);
         }
         if (value.contains("!") || value.contains("\"")) {
             throw new IllegalArgumentException(key + " must name a single element without quotes, got: " + value);

@@ -92,15 +92,15 @@ final class PipelineRecipe {
                 + " ! appsink name=" + SNAPSHOT_SINK + " max-buffers=1 drop=true sync=false async=false";
     }
 
-    /** Microphone → (echo cancellation) → Opus → webrtcbin. */
+    /** Microphone → level meter → (echo cancellation) → mute → Opus → webrtcbin (muted, Opus keeps flowing with silence). */
     String audioBranch(boolean withWebrtc) {
         String dsp = echoCancel()
                 ? " ! audio/x-raw,format=S16LE,rate=48000,channels=1,layout=interleaved ! webrtcdsp probe=" + ECHO_PROBE
                 + " ! audioconvert"
                 : "";
         String out = withWebrtc ? " ! " + WEBRTC + "." : " ! fakesink sync=false";
-        return audioSourceFragment + " ! audioconvert ! audioresample" + dsp
-                + " ! audio/x-raw,rate=48000,channels=1"
+        return audioSourceFragment + " ! audioconvert ! audioresample ! " + MicrophoneTap.LEVEL_ELEMENT + dsp
+                + " ! audio/x-raw,rate=48000,channels=1 ! " + MicrophoneTap.MUTE_ELEMENT
                 + " ! queue max-size-buffers=0 max-size-bytes=0 max-size-time=100000000 leaky=downstream ! opusenc bitrate=32000 frame-size=20 ! rtpopuspay pt=111"
                 + " ! application/x-rtp,media=audio,encoding-name=OPUS,payload=111,clock-rate=48000" + out;
     }
@@ -146,10 +146,7 @@ final class PipelineRecipe {
     }
 
     String audioSink() {
-        return switch (s.audioSink()) {
-            case "fake" -> "fakesink sync=true";
-            default -> "autoaudiosink sync=true";
-        };
+        return DeviceChoice.speaker(s.audioSink());
     }
 
     /** Decode chain for one received stream, from RTP to the sink, with an identity to count/measure. */

@@ -15,7 +15,7 @@ class MediaEngineAdapterTest {
     Path root;
 
     @Test
-    void devices_listsCamerasAndCaptureCards() throws Exception {
+    void devices_listsCamerasCaptureAndPlaybackDevices() throws Exception {
         Files.createDirectories(root.resolve("dev"));
         Files.createFile(root.resolve("dev/video0"));
         Files.createFile(root.resolve("dev/video1"));
@@ -25,6 +25,7 @@ class MediaEngineAdapterTest {
         Files.createDirectories(root.resolve("proc/asound/card1"));
         Files.createDirectories(root.resolve("proc/asound/card0"));
         Files.createFile(root.resolve("proc/asound/card1/pcm0c"));
+        Files.createFile(root.resolve("proc/asound/card0/pcm0p"));
         Files.writeString(root.resolve("proc/asound/cards"), """
                  0 [vc4hdmi0       ]: vc4-hdmi - vc4-hdmi-0
                                       vc4-hdmi-0
@@ -35,6 +36,7 @@ class MediaEngineAdapterTest {
         assertThat(adapter.devices()).containsExactly(
                 new MediaPort.Device(MediaPort.DeviceKind.CAMERA, "v4l2:/dev/video0", "Logitech C920 (/dev/video0)"),
                 new MediaPort.Device(MediaPort.DeviceKind.CAMERA, "v4l2:/dev/video1", "video1 (/dev/video1)"),
+                new MediaPort.Device(MediaPort.DeviceKind.SPEAKER, "alsa:hw:0,0", "vc4-hdmi - vc4-hdmi-0 (hw:0,0)"),
                 new MediaPort.Device(MediaPort.DeviceKind.MICROPHONE, "alsa:hw:1,0", "USB-Audio - HD Pro Webcam C920 (hw:1,0)"));
     }
 

@@ -27,6 +27,11 @@ public final class FakeConference implements Conference {
     }
 
     @Override
+    public synchronized void setMuted(boolean muted) {
+        calls.add("muted " + muted);
+    }
+
+    @Override
     public Optional<CallStats> stats() {
         return Optional.empty();
     }

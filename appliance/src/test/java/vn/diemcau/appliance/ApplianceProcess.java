@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 public final class ApplianceProcess implements AutoCloseable {
 
     /** The same JVM flags as the launcher {@code appliance/src/main/dist/diemcau-appliance}. */
-    public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx128m", "-XX:MaxMetaspaceSize=96m", "-Xss512k",
+    public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmn8m", "-Xmx128m", "-XX:MaxMetaspaceSize=96m", "-Xss512k",
             "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED");
 
     private final Process process;

@@ -22,6 +22,9 @@ final class AudioDesk implements AutoCloseable {
     static final double TONE_HZ = 1000;
     static final Duration TONE_LENGTH = Duration.ofMillis(1500);
     private static final Duration GST = Duration.ofSeconds(5);
+    /** 100 ms blocks measured before the tone and with it. */
+    private static final int FLOOR_BLOCKS = 5;
+    private static final int TONE_BLOCKS = 8;
     private static final long METER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(3);
 
     /** What the desk needs from the engine. */
@@ -141,23 +144,23 @@ final class AudioDesk implements AutoCloseable {
             return AudioSelfTest.failed("no sound data from the microphone within 3 s"
                     + c.error().map(e -> " (" + e + ")").orElse(""), TONE_HZ, since(t0));
         }
+        // Windows are counted in samples, not wall time: a loaded machine may deliver them late.
         ToneMeter floor = new ToneMeter(TONE_HZ, MicCapture.RATE);
         c.measureInto(floor);
-        pause(Duration.ofMillis(600));
+        waitFor(() -> floor.reading().blocks() >= FLOOR_BLOCKS, Duration.ofSeconds(3));
         c.measureInto(null);
         ToneMeter heard = new ToneMeter(TONE_HZ, MicCapture.RATE);
         TonePlayer tone;
         try {
-            tone = GstRuntime.call(() -> TonePlayer.start(settings, TONE_HZ, TONE_LENGTH), GST);
+            tone = GstRuntime.call(() -> TonePlayer.start(settings, TONE_HZ, Duration.ofSeconds(4)), GST);
         } catch (MediaException e) {
-            c.measureInto(null);
             return AudioSelfTest.failed("the speaker could not be opened: " + e.getMessage(), TONE_HZ, since(t0));
         }
         try {
-            // Speaker and microphone latency, then most of the tone.
-            pause(Duration.ofMillis(350));
+            // Speaker and microphone latency, then the tone for as long as it takes to get the blocks.
+            pause(Duration.ofMillis(300));
             c.measureInto(heard);
-            pause(Duration.ofMillis(900));
+            waitFor(() -> heard.reading().blocks() >= TONE_BLOCKS, Duration.ofSeconds(3));
             c.measureInto(null);
         } finally {
             GstRuntime.run(tone::close, GST);
@@ -165,11 +168,11 @@ final class AudioDesk implements AutoCloseable {
         ToneMeter.Reading before = floor.reading();
         ToneMeter.Reading during = heard.reading();
         log.info("Audio self-test: before the tone {}; with the tone {}", before, during);
-        if (before.blocks() < 3 || during.blocks() < 5) {
+        if (before.blocks() < FLOOR_BLOCKS || during.blocks() < TONE_BLOCKS) {
             return AudioSelfTest.failed("the microphone delivered too little sound data (" + before.samples() + " + "
-                    + during.samples() + " samples in 1.5 s)", TONE_HZ, since(t0));
+                    + during.samples() + " samples in 6 s)", TONE_HZ, since(t0));
         }
-        return new AudioSelfTest(Optional.empty(), before.level(), during.level(), TONE_HZ, before.toneDb(), during.toneDb(), since(t0));
+        return new AudioSelfTest(Optional.empty(), before.level(), during.level(), TONE_HZ, before.toneDb(), during.upperToneDb(), since(t0));
     }
 
     private void refuseInCall() {

@@ -18,6 +18,13 @@ import org.slf4j.LoggerFactory;
 final class DeviceChoice {
     private static final Logger log = LoggerFactory.getLogger(DeviceChoice.class);
 
+    /**
+     * The one format on a loopback channel, on both ends: interaudiosrc renegotiates mid-stream
+     * whenever the surface's format differs from its own in any detail (channel positions too),
+     * and in a call pipeline that renegotiation stalled the microphone.
+     */
+    static final String LOOPBACK_CAPS = "audio/x-raw,format=S16LE,rate=48000,channels=1,layout=interleaved";
+
     private DeviceChoice() {
     }
 
@@ -49,7 +56,7 @@ final class DeviceChoice {
             case "alsa" -> "alsasrc device=\"" + value + "\"";
             case "pulse" -> "pulsesrc device=\"" + value + "\"";
             case "gst" -> value;
-            case "loopback" -> "interaudiosrc channel=" + value;
+            case "loopback" -> "interaudiosrc channel=" + value + " ! " + LOOPBACK_CAPS;
             default -> throw new MediaException("unknown source kind " + kind + " in " + setting);
         };
     }
@@ -63,9 +70,7 @@ final class DeviceChoice {
             case "fake" -> "fakesink sync=true";
             case "alsa" -> "alsasink sync=true device=\"" + value + "\"";
             case "pulse" -> "pulsesink sync=true device=\"" + value + "\"";
-            // interaudiosrc cannot convert: give it one fixed format.
-            case "loopback" -> "audioconvert ! audioresample ! audio/x-raw,format=S16LE,rate=48000,channels=2,layout=interleaved"
-                    + " ! interaudiosink sync=true channel=" + value;
+            case "loopback" -> "audioconvert ! audioresample ! " + LOOPBACK_CAPS + " ! interaudiosink sync=true channel=" + value;
             default -> "autoaudiosink sync=true";
         };
     }

@@ -110,6 +110,11 @@ public record MediaSettings(String videoSource, String audioSource, int testPatt
                 bitrateKbps, encoder, echoCancel, videoSink, newAudioSink, latency, iceAddresses, keepWarm);
     }
 
+    public MediaSettings withEchoCancel(boolean on) {
+        return new MediaSettings(videoSource, audioSource, testPattern, testToneHz, width, height, fps,
+                bitrateKbps, encoder, on, videoSink, audioSink, latency, iceAddresses, keepWarm);
+    }
+
     public MediaSettings withEncoder(String newEncoder) {
         return new MediaSettings(videoSource, audioSource, testPattern, testToneHz, width, height, fps,
                 bitrateKbps, newEncoder, echoCancel, videoSink, audioSink, latency, iceAddresses, keepWarm);

@@ -12,7 +12,8 @@ import org.freedesktop.gstreamer.message.MessageType;
 /**
  * The microphone's {@code level} element and its mute {@code volume} in a pipeline: the latest
  * level from the element's bus messages (posted every 100 ms, read from any thread) and the mute
- * switch (zeros in, so an encoder after it keeps producing frames). Built and closed on the Gst thread.
+ * switch (zeros in, so an encoder after it keeps producing frames). Built and closed on the Gst thread;
+ * close it last among the users of the pipeline's bus (it disposes the bus wrapper).
  */
 final class MicrophoneTap implements AutoCloseable {
     static final String LEVEL_NAME = "miclevel";
@@ -76,5 +77,8 @@ final class MicrophoneTap implements AutoCloseable {
         closed = true;
         bus.disconnect(onMessage);
         mute.ifPresent(Element::dispose);
+        // Drop the wrapper now: a later pipeline's bus can get the same native address, and a
+        // cached wrapper of this one would hand it out without its sync handler (no messages).
+        bus.dispose();
     }
 }

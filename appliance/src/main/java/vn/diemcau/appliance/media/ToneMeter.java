@@ -22,6 +22,7 @@ final class ToneMeter {
     private long samples;
     private double peak;
     private double tonePowerSum;
+    private final java.util.List<Double> blockTonePowers = new java.util.ArrayList<>();
 
     /** @param rate samples per second; blocks are a tenth of it */
     ToneMeter(double hz, int rate) {
@@ -53,7 +54,9 @@ final class ToneMeter {
             peak = Math.max(peak, Math.abs(x));
             pending[filled++] = x;
             if (filled == block) {
-                tonePowerSum += blockTonePower();
+                double p = blockTonePower();
+                tonePowerSum += p;
+                blockTonePowers.add(p);
                 blocks++;
                 filled = 0;
             }
@@ -84,9 +87,11 @@ final class ToneMeter {
     }
 
     synchronized Reading reading() {
+        double[] sorted = blockTonePowers.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double upper = sorted.length == 0 ? 0 : sorted[(sorted.length * 3) / 4 == sorted.length ? sorted.length - 1 : (sorted.length * 3) / 4];
         return new Reading(hz, blocks, samples,
                 new AudioLevel(AudioLevel.powerDb(samples == 0 ? 0 : sumSquares / samples), peak == 0 ? AudioLevel.FLOOR_DB : 20 * Math.log10(peak)),
-                AudioLevel.powerDb(blocks == 0 ? 0 : tonePowerSum / blocks));
+                AudioLevel.powerDb(blocks == 0 ? 0 : tonePowerSum / blocks), AudioLevel.powerDb(upper));
     }
 
     /**
@@ -95,13 +100,15 @@ final class ToneMeter {
      * @param blocks  complete 100 ms blocks (the tone level is their average)
      * @param samples samples seen
      * @param level   broadband RMS and peak over all samples
-     * @param toneDb  level of the {@code hz} component, dBFS RMS
+     * @param toneDb  level of the {@code hz} component over all blocks, dBFS RMS
+     * @param upperToneDb the same in the block at the upper quartile: robust to blocks from before
+     *                    the tone reached the microphone (a late, loaded capture thread)
      */
-    record Reading(double hz, int blocks, long samples, AudioLevel level, double toneDb) {
+    record Reading(double hz, int blocks, long samples, AudioLevel level, double toneDb, double upperToneDb) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%.0f Hz %.1f dBFS, broadband %.1f dBFS RMS (peak %.1f), %d blocks", hz, toneDb,
-                    level.rmsDb(), level.peakDb(), blocks);
+            return String.format(Locale.ROOT, "%.0f Hz %.1f dBFS (upper quartile %.1f), broadband %.1f dBFS RMS (peak %.1f), %d blocks",
+                    hz, toneDb, upperToneDb, level.rmsDb(), level.peakDb(), blocks);
         }
     }
 }

@@ -35,7 +35,8 @@ import vn.diemcau.protocol.TopicPermissions;
  *   <li>the box joins its default session (dev console "short") and is alone in the room,
  *       publishing; {@code gst-launch-1.0} runs the same capture/encode pipeline at the same time;
  *       CPU of both over the same window (utime + stime from /proc), the ratio, the box's RSS and
- *       its busiest threads;</li>
+ *       both processes' busiest threads; then again against the same pipeline plus SRTP and a
+ *       UDP send ({@link #withTransport}), the part of webrtcbin's work gst-launch can do alone;</li>
  *   <li>a centre (in this JVM) joins; the box plays it (decode + speaker); RSS and CPU again.</li>
  * </ol>
  * Arguments: {@code window-seconds [MALLOC_ARENA_MAX|-] [extra JVM flags...]}.
@@ -77,28 +78,10 @@ public final class BoxProcessBenchmark {
                 System.out.println("box in call: " + grep(log, "time to join"));
                 Thread.sleep(3000);
 
-                Process gst = TimeToJoinBenchmark.startGstLaunch(reference.gstLaunchEquivalent(), dir.resolve("gst.log"));
-                try {
-                    Thread.sleep(3000);
-                    if (!gst.isAlive()) throw new IllegalStateException("gst-launch-1.0 exited: " + Files.readString(dir.resolve("gst.log")));
-                    Map<String, Long> threads0 = threadTicks(box.pid());
-                    long box0 = TimeToJoinBenchmark.cpuTicks(box.pid());
-                    long gst0 = TimeToJoinBenchmark.cpuTicks(gst.pid());
-                    long t0 = System.nanoTime();
-                    Thread.sleep(window * 1000L);
-                    double wall = (System.nanoTime() - t0) / 1e9;
-                    double boxCpu = (TimeToJoinBenchmark.cpuTicks(box.pid()) - box0) / 100.0;
-                    double gstCpu = (TimeToJoinBenchmark.cpuTicks(gst.pid()) - gst0) / 100.0;
-                    Map<String, Long> threads1 = threadTicks(box.pid());
-                    System.out.printf("alone in the call, %.1f s window: box %.2f CPU s (%.1f%% of one core), gst-launch %.2f CPU s (%.1f%%), ratio %.2f%n",
-                            wall, boxCpu, 100 * boxCpu / wall, gstCpu, 100 * gstCpu / wall, boxCpu / gstCpu);
-                    System.out.printf("RSS: box %d MB (anon %d MB, file %d MB), gst-launch %d MB%n", rssKb(box.pid(), "VmRSS") / 1024,
-                            rssKb(box.pid(), "RssAnon") / 1024, rssKb(box.pid(), "RssFile") / 1024, rssKb(gst.pid(), "VmRSS") / 1024);
-                    System.out.println("box threads by CPU in the window (ticks of 10 ms, grouped by name): " + busiest(threads0, threads1));
-                } finally {
-                    gst.destroy();
-                    gst.waitFor(5, TimeUnit.SECONDS);
-                }
+                String plain = reference.gstLaunchEquivalent();
+                cpuWindow(box, plain, "gst-launch (capture/encode/pay, no transport)", window, dir, extraFlags);
+                cpuWindow(box, withTransport(plain), "gst-launch + SRTP + UDP send (webrtcbin's send path without RTCP/DTLS/ICE)",
+                        window, dir, List.of());
 
                 MediaEngine centreMedia = new MediaEngine(MediaSettings.testSources(0, 880).withSize(640, 360, 30).withKeepWarm(false)
                         .withIceAddresses(List.of(JanusFixture.ICE_ADDRESS)));
@@ -127,6 +110,78 @@ public final class BoxProcessBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    /** CPU of the box and of {@code gst-launch-1.0 launch} over the same window; RSS; busiest threads. */
+    private static void cpuWindow(Process box, String launch, String what, int window, Path dir, List<String> extraFlags)
+            throws Exception {
+        Path gstLog = dir.resolve("gst.log");
+        Process gst = TimeToJoinBenchmark.startGstLaunch(launch, gstLog);
+        try {
+            Thread.sleep(3000);
+            if (!gst.isAlive()) throw new IllegalStateException("gst-launch-1.0 exited: " + Files.readString(gstLog));
+            Map<String, Long> threads0 = threadTicks(box.pid());
+            Map<String, Long> gstThreads0 = threadTicks(gst.pid());
+            long box0 = TimeToJoinBenchmark.cpuTicks(box.pid());
+            long gst0 = TimeToJoinBenchmark.cpuTicks(gst.pid());
+            long t0 = System.nanoTime();
+            Thread.sleep(window * 1000L);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double boxCpu = (TimeToJoinBenchmark.cpuTicks(box.pid()) - box0) / 100.0;
+            double gstCpu = (TimeToJoinBenchmark.cpuTicks(gst.pid()) - gst0) / 100.0;
+            Map<String, Long> threads1 = threadTicks(box.pid());
+            Map<String, Long> gstThreads1 = threadTicks(gst.pid());
+            System.out.printf("alone in the call, %.1f s window: box %.2f CPU s (%.1f%% of one core), %s %.2f CPU s (%.1f%%), ratio %.2f%n",
+                    wall, boxCpu, 100 * boxCpu / wall, what, gstCpu, 100 * gstCpu / wall, boxCpu / gstCpu);
+            System.out.printf("RSS: box %d MB (anon %d MB, file %d MB), gst-launch %d MB%n", rssKb(box.pid(), "VmRSS") / 1024,
+                    rssKb(box.pid(), "RssAnon") / 1024, rssKb(box.pid(), "RssFile") / 1024, rssKb(gst.pid(), "VmRSS") / 1024);
+            System.out.println("  box threads by CPU (ticks of 10 ms, grouped by name): " + busiest(threads0, threads1));
+            System.out.println("  gst-launch threads by CPU: " + busiest(gstThreads0, gstThreads1));
+            if (extraFlags.stream().anyMatch(f -> f.startsWith("-XX:NativeMemoryTracking"))) nativeMemory(box.pid());
+        } finally {
+            gst.destroy();
+            gst.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * The reference with the box's send path as far as gst-launch can go: each RTP stream SRTP-
+     * encrypted ({@code srtpenc}, AES-128-CM/HMAC-SHA1-80 as DTLS-SRTP negotiates with Janus) and
+     * sent over UDP to a loopback port nobody reads (inside the benchmark's private namespace).
+     */
+    static String withTransport(String launch) {
+        String key = "00112233445566778899aabbccddeeff00112233445566778899aabbccdd";
+        String out = launch;
+        int port = 40000;
+        for (String rate : new String[] {"clock-rate=90000", "clock-rate=48000"}) {
+            String plain = rate + " ! fakesink sync=false";
+            if (!out.contains(plain)) throw new IllegalStateException("unexpected reference pipeline: " + launch);
+            out = out.replace(plain, rate + " ! srtpenc key=" + key + " ! udpsink host=127.0.0.1 port=" + port++ + " sync=false async=false");
+        }
+        return out;
+    }
+
+    /** The JVM's own accounting (committed KB by category), when the box runs with NMT. */
+    private static void nativeMemory(long pid) throws Exception {
+        Process j = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid),
+                "VM.native_memory", "summary").redirectErrorStream(true).start();
+        String out = new String(j.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        j.waitFor(30, TimeUnit.SECONDS);
+        StringBuilder sb = new StringBuilder("JVM native memory (committed):");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^-?\\s*(Total|[A-Z][A-Za-z ]+?) \\(reserved=\\d+KB, committed=(\\d+)KB")
+                .matcher(out);
+        while (m.find()) {
+            long kb = Long.parseLong(m.group(2));
+            if (kb >= 1024) sb.append(' ').append(m.group(1).strip()).append('=').append(kb / 1024).append("MB");
+        }
+        System.out.println(sb);
+        Process h = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid),
+                "GC.class_histogram").redirectErrorStream(true).start();
+        List<String> lines = new String(h.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        h.waitFor(30, TimeUnit.SECONDS);
+        System.out.println("  live heap after a full GC: " + lines.stream().filter(l -> l.startsWith("Total")).findFirst().orElse("?")
+                + "; largest: " + lines.stream().filter(l -> l.matches("\\s*[0-9]+:.*")).limit(6)
+                .map(l -> l.trim().replaceAll("\\s+", " ")).collect(Collectors.joining(" | ")));
     }
 
     private static String config(String brokerUrl, String janusApi) {

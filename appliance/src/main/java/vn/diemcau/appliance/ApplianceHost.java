@@ -29,7 +29,7 @@ import vn.diemcau.hardware.LedPattern;
  * restarting the process.
  *
  * <p>Until then the box is <em>unprovisioned</em>: no fleet agent, the LEDs show
- * {@link LedPattern#HUB_UNREACHABLE} (red slow blink; there is no dedicated "needs setup" pattern),
+ * {@link LedPattern#NEEDS_SETUP} (green and red blink slowly together),
  * the join button only logs, the media engine (if the box has one) is started for the TV's idle
  * slate, and {@link #status()} reports the config problem. A bring-up that fails (e.g. a bad media
  * key) is logged and reported the same way and retried on the next config change: the process never
@@ -76,7 +76,7 @@ final class ApplianceHost implements AutoCloseable {
         if (store.provisioned()) bringUp();
         if (appliance.isEmpty()) {
             if (boot.conferenceKind() == ConferenceSettings.Kind.JANUS && media.isEmpty()) media = slateMedia();
-            kit.lights().show(LedPattern.HUB_UNREACHABLE);
+            kit.lights().show(LedPattern.NEEDS_SETUP);
             log.warn("Box not provisioned ({}): no hub connection until a valid config is saved on the local admin page",
                     problem().orElse("no valid config"));
         }

@@ -83,7 +83,7 @@ class ApplianceFirstRunIT {
             assertThat(config).doesNotExist();
             AdminClient page = firstRun();
             assertThat(page.get("/status").body()).contains("not provisioned");
-            assertThat(page.get("/panel").body()).contains("<b id=\"led-current\">Mất trung tâm (đỏ chớp chậm)</b>");
+            assertThat(page.get("/panel").body()).contains("<b id=\"led-current\">Chưa cài đặt (xanh và đỏ cùng nháy chậm)</b>");
 
             HttpResponse<String> saved = page.submit("/provisioning", "/provisioning", provisioning(PASSWORD));
             assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);

@@ -16,6 +16,8 @@ public enum LedPattern {
     ERROR,
     /** The hub cannot be reached: red slow blink. */
     HUB_UNREACHABLE,
+    /** Not provisioned yet, waiting for a technician: green and red together, slow blink (1 s / 1 s). */
+    NEEDS_SETUP,
     /** A technician asked the box to identify itself: green and red alternate. */
     IDENTIFY,
     /** All off (shutdown state). */

@@ -16,6 +16,7 @@ import java.util.List;
  *   <tr><td>MUTED</td><td>G steady + R steady</td></tr>
  *   <tr><td>ERROR</td><td>R 125 / 125 ms (4 Hz)</td></tr>
  *   <tr><td>HUB_UNREACHABLE</td><td>R 500 / 500 ms (1 Hz)</td></tr>
+ *   <tr><td>NEEDS_SETUP</td><td>G + R 1,000 / 1,000 ms (0.5 Hz)</td></tr>
  *   <tr><td>IDENTIFY</td><td>G and R alternate, 250 ms each</td></tr>
  *   <tr><td>OFF</td><td>all off</td></tr>
  * </table>
@@ -45,6 +46,7 @@ final class PatternSteps {
             case MUTED -> List.of(new Step(0, true, true));
             case ERROR -> List.of(red(125), dark(125));
             case HUB_UNREACHABLE -> List.of(red(500), dark(500));
+            case NEEDS_SETUP -> List.of(new Step(1_000, true, true), dark(1_000));
             case IDENTIFY -> List.of(green(250), red(250));
             case OFF -> List.of(DARK);
         };

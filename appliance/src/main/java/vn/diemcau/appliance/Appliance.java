@@ -24,6 +24,7 @@ import vn.diemcau.appliance.fleet.FleetAgent;
 import vn.diemcau.appliance.fleet.FleetSettings;
 import vn.diemcau.appliance.health.HealthSample;
 import vn.diemcau.appliance.health.HealthSampler;
+import vn.diemcau.appliance.media.MediaEngine;
 import vn.diemcau.hardware.Button;
 import vn.diemcau.hardware.StatusLights;
 import vn.diemcau.protocol.Event.ButtonPressed;
@@ -55,17 +56,33 @@ public final class Appliance implements AutoCloseable {
     private final ThreadScheduler callThread = new ThreadScheduler("call-machine");
     private final CallMachine call;
     private final HealthSampler health;
-    private final FleetAgent fleet;
+    private final Path stateDir;
+    private final ApplianceCommands commands;
+    /** Guards replacing the fleet agent against events published meanwhile (the journal is reopened). */
+    private final Object fleetLock = new Object();
+    private volatile FleetAgent fleet;
+    private volatile FleetSettings fleetSettings;
     private final List<Consumer<ApplianceSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile Optional<HealthSample> lastHealth = Optional.empty();
     private volatile long lastPong = System.nanoTime();
     private Optional<Peripherals> lastPeripherals = Optional.empty();
 
     /**
+     * A box without media: snapshot commands are rejected.
+     *
      * @param hardware a description of the board for logs and the local page
      */
     public Appliance(ConfigStore config, Path stateDir, Conference conference, Button joinButton, StatusLights lights,
                      String hardware, Clock clock) {
+        this(config, stateDir, conference, Optional.empty(), joinButton, lights, hardware, clock);
+    }
+
+    /**
+     * @param media    the media engine the conference runs on (camera snapshots for the hub); empty without media
+     * @param hardware a description of the board for logs and the local page
+     */
+    public Appliance(ConfigStore config, Path stateDir, Conference conference, Optional<MediaEngine> media, Button joinButton,
+                     StatusLights lights, String hardware, Clock clock) {
         this.config = config;
         this.conference = conference;
         this.joinButton = joinButton;
@@ -75,33 +92,67 @@ public final class Appliance implements AutoCloseable {
         ApplianceConfig c = config.current();
         this.call = new CallMachine(conference, lights, callThread, clock, policy(c));
         this.health = HealthSampler.system(stateDir, clock);
-        ApplianceCommands commands = new ApplianceCommands(call, config, clock, this::snapshot);
-        this.fleet = new FleetAgent(new FleetSettings(DeviceId.of(c.boxId()), c.hub(), c.telemetryInterval(), stateDir,
-                c.events().journalMaxEvents(), Version.SOFTWARE, Version.hardwareModel(), capabilities(c)),
-                commands, this::telemetry, clock);
+        this.stateDir = stateDir;
+        this.commands = new ApplianceCommands(call, config, clock, this::snapshot,
+                new SnapshotCommand(SnapshotCommand.of(media), this::publishSnapshot));
+        this.fleetSettings = fleetSettings(c);
+        this.fleet = new FleetAgent(fleetSettings, commands, this::telemetry, clock);
+    }
+
+    private FleetSettings fleetSettings(ApplianceConfig c) {
+        return new FleetSettings(DeviceId.of(c.boxId()), c.hub(), c.telemetryInterval(), stateDir,
+                c.events().journalMaxEvents(), Version.SOFTWARE, Version.hardwareModel(), capabilities(c));
     }
 
     /** Starts the call machine, the button and the fleet agent (idempotent through the components). */
     public void start() {
         call.addListener(this::onTransition);
         call.addMuteListener(muted -> notifyListeners());
-        fleet.addLinkListener(up -> {
-            call.hubReachable(up);
-            notifyListeners();
-        });
         config.addListener(c -> {
             call.policy(policy(c));
-            fleet.telemetryInterval(c.telemetryInterval());
+            FleetSettings wanted = fleetSettings(c);
+            if (!wanted.box().equals(fleetSettings.box()) || !wanted.hub().equals(fleetSettings.hub())) {
+                reconnect(wanted);
+            } else {
+                fleet.telemetryInterval(c.telemetryInterval());
+            }
             notifyListeners();
         });
         joinButton.onPress(this::press);
-        fleet.start();
+        startFleet(fleet);
         log.info("Appliance {} started ({}; conference {})", config.current().boxId(), hardware, config.current().conference().kind());
+    }
+
+    private void startFleet(FleetAgent agent) {
+        agent.addLinkListener(up -> {
+            if (agent != fleet) return;
+            call.hubReachable(up);
+            notifyListeners();
+        });
+        agent.start();
+    }
+
+    /**
+     * A new box id or hub (saved on the local page, or rolled back): the fleet agent is replaced —
+     * the old one says OFFLINE and disconnects, the new one connects with the new identity and
+     * sends the queued events. The call is not touched.
+     */
+    private void reconnect(FleetSettings wanted) {
+        synchronized (fleetLock) {
+            log.info("Hub settings changed: reconnecting as {} to {}", wanted.box().value(), wanted.hub().brokerUrl());
+            FleetAgent old = fleet;
+            old.close();
+            fleetSettings = wanted;
+            FleetAgent next = new FleetAgent(wanted, commands, this::telemetry, clock);
+            fleet = next;
+            call.hubReachable(false);
+            startFleet(next);
+        }
     }
 
     /** A press of the join button, physical or from the local page: journalled as an event, then acted on. */
     public void press(Button.Press press) {
-        fleet.publishEvent(seq -> new ButtonPressed(seq, clock.instant(), "join", press == Button.Press.LONG));
+        publishEvent(seq -> new ButtonPressed(seq, clock.instant(), "join", press == Button.Press.LONG));
         call.button(press);
     }
 
@@ -110,7 +161,7 @@ public final class Appliance implements AutoCloseable {
      * ({@code button_pressed} "mute"), then toggles the microphone's mute while a call is on.
      */
     public void pressMute(Button.Press press) {
-        fleet.publishEvent(seq -> new ButtonPressed(seq, clock.instant(), "mute", press == Button.Press.LONG));
+        publishEvent(seq -> new ButtonPressed(seq, clock.instant(), "mute", press == Button.Press.LONG));
         call.toggleMute();
     }
 
@@ -156,10 +207,12 @@ public final class Appliance implements AutoCloseable {
 
     private void onTransition(CallStatus from, CallStatus to) {
         Optional<Long> ttj = to instanceof CallStatus.InCall c ? Optional.of(c.timeToJoin().toMillis()) : Optional.empty();
-        fleet.publishEvent(seq -> new CallStateChanged(seq, clock.instant(), ProtocolMapping.state(from),
+        publishEvent(seq -> new CallStateChanged(seq, clock.instant(), ProtocolMapping.state(from),
                 ProtocolMapping.state(to), to.session().or(from::session).map(JoinRequest::room),
                 ProtocolMapping.reason(to), ttj));
-        fleet.publishReported();
+        synchronized (fleetLock) {
+            fleet.publishReported();
+        }
         notifyListeners();
     }
 
@@ -175,10 +228,14 @@ public final class Appliance implements AutoCloseable {
         }
     }
 
+    private void publishSnapshot(String commandId, byte[] jpeg) {
+        fleet.publishSnapshot(commandId, jpeg);
+    }
+
     private Telemetry telemetry() {
         HealthSample h = health.sample();
         lastHealth = Optional.of(h);
-        Peripherals now = ProtocolMapping.probePeripherals();
+        Peripherals now = new PeripheralProbe(config.current().media()).probe();
         peripheralChanges(now);
         return ProtocolMapping.telemetry(h, call.snapshot(), conference.stats(), now);
     }
@@ -196,8 +253,14 @@ public final class Appliance implements AutoCloseable {
     private void change(Peripheral kind, boolean was, boolean is, String name) {
         if (was == is) return;
         log.warn("{} {}", kind, is ? "found" : "lost");
-        fleet.publishEvent(seq -> is ? new PeripheralFound(seq, clock.instant(), kind, name)
+        publishEvent(seq -> is ? new PeripheralFound(seq, clock.instant(), kind, name)
                 : new PeripheralLost(seq, clock.instant(), kind, name));
+    }
+
+    private void publishEvent(java.util.function.LongFunction<? extends vn.diemcau.protocol.Event> event) {
+        synchronized (fleetLock) {
+            fleet.publishEvent(event);
+        }
     }
 
     private static CallPolicy policy(ApplianceConfig c) {
@@ -221,7 +284,9 @@ public final class Appliance implements AutoCloseable {
         }
         call.close();
         callThread.close();
-        fleet.close();
+        synchronized (fleetLock) {
+            fleet.close();
+        }
         log.info("Appliance stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 }

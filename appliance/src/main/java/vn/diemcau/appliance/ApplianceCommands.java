@@ -39,10 +39,13 @@ final class ApplianceCommands implements CommandHandler {
     private final ConfigStore config;
     private final Clock clock;
     private final java.util.function.Supplier<ApplianceSnapshot> snapshot;
+    private final SnapshotCommand snapshots;
     private volatile Optional<JoinRequest> desiredSession = Optional.empty();
 
-    ApplianceCommands(CallMachine call, ConfigStore config, Clock clock, java.util.function.Supplier<ApplianceSnapshot> snapshot) {
+    ApplianceCommands(CallMachine call, ConfigStore config, Clock clock, java.util.function.Supplier<ApplianceSnapshot> snapshot,
+                      SnapshotCommand snapshots) {
         this.call = call;
+        this.snapshots = snapshots;
         this.config = config;
         this.clock = clock;
         this.snapshot = snapshot;
@@ -65,7 +68,7 @@ final class ApplianceCommands implements CommandHandler {
                 return Map.<String, Object>of("configVersion", a.version());
             }, Runnable::run);
             case SelfTest s -> CompletableFuture.completedFuture(selfTest());
-            case Snapshot s -> throw new CommandRejectedException("camera snapshots are not available on this box yet");
+            case Snapshot s -> snapshots.take(request.id());
             case Reboot r -> reboot();
         };
     }

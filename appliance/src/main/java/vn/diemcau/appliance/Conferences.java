@@ -23,16 +23,27 @@ final class Conferences {
     }
 
     static Built create(ApplianceConfig config) {
+        return create(config, Optional.empty());
+    }
+
+    /** As {@link #create(ApplianceConfig)}, reusing {@code running} (started for the unprovisioned box's idle slate) for Janus. */
+    static Built create(ApplianceConfig config, Optional<MediaEngine> running) {
         return switch (config.conference().kind()) {
-            case NONE -> new Built(new NoMediaConference(), Optional.empty());
-            case JANUS -> janus(config);
+            case NONE -> {
+                running.ifPresent(MediaEngine::close);
+                yield new Built(new NoMediaConference(), Optional.empty());
+            }
+            case JANUS -> janus(config, running);
         };
     }
 
     /** Janus VideoRoom over the GStreamer media engine; a spare Janus session is prepared for the default session's server. */
-    private static Built janus(ApplianceConfig config) {
-        MediaEngine media = new MediaEngine(MediaConfig.media(config.media()));
-        media.start();
+    private static Built janus(ApplianceConfig config, Optional<MediaEngine> running) {
+        MediaEngine media = running.orElseGet(() -> {
+            MediaEngine m = new MediaEngine(MediaConfig.media(config.media()));
+            m.start();
+            return m;
+        });
         JanusConference janus = new JanusConference(media, MediaConfig.janus(config.media()));
         config.conference().defaultSession().ifPresent(s -> janus.prepare(s.server()));
         return new Built(new WithMedia(janus, media), Optional.of(media));

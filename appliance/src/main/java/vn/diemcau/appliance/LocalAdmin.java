@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.diemcau.appliance.admin.AdminServer;
 import vn.diemcau.appliance.admin.AdminSettings;
-import vn.diemcau.appliance.admin.ApplianceStatusAdapter;
 import vn.diemcau.appliance.admin.BoxConsole;
 import vn.diemcau.appliance.admin.ConfigStoreAdapter;
 import vn.diemcau.appliance.admin.HardwarePanelAdapter;
@@ -21,12 +20,12 @@ import vn.diemcau.appliance.call.CallStatus;
 import vn.diemcau.appliance.config.AdminConfig;
 import vn.diemcau.appliance.media.IdleInfo;
 import vn.diemcau.appliance.media.MediaEngine;
-import vn.diemcau.hardware.HardwareKit;
 
 /**
- * The box's local admin page wired to the running appliance: the {@link BoxConsole} adapters over
- * the config store, the appliance snapshot, the media engine, the hardware kit and the system, and
- * the {@link AdminServer} listening where the config's {@code admin} key says.
+ * The box's local admin page wired to the {@link ApplianceHost}: the {@link BoxConsole} adapters over
+ * the config store, the host's status (the appliance's snapshot once it runs, an unprovisioned box
+ * before), the media engine, the hardware kit and the system, and the {@link AdminServer}
+ * listening where the config's {@code admin} key says (its defaults on an unprovisioned box).
  *
  * <p>While first run is pending the setup code is logged once at INFO and, on a box with a media
  * engine, shown on the TV's idle slate while no call needs the display; the slate is hidden when a
@@ -35,29 +34,30 @@ import vn.diemcau.hardware.HardwareKit;
  */
 final class LocalAdmin implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalAdmin.class);
-    static final Path FACTORY_CONFIG = Path.of("/usr/lib/diemcau/appliance.factory.json");
-
     private final AdminServer server;
     private final HardwarePanelAdapter panel;
     private final Optional<MediaEngine> media;
-    private final Appliance appliance;
+    private final ApplianceHost host;
     private final ExecutorService slate = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("admin-slate").daemon().factory());
     private Optional<String> pendingCode = Optional.empty();
     private boolean displayFree = true;
 
-    LocalAdmin(AdminConfig config, RecentLog recent, Path configFile, Path stateDir, Appliance appliance, HardwareKit kit,
-               Optional<MediaEngine> media) {
-        this.appliance = Objects.requireNonNull(appliance, "appliance");
-        this.media = Objects.requireNonNull(media, "media");
-        this.panel = new HardwarePanelAdapter(kit);
-        BoxConsole console = new BoxConsole(new ConfigStoreAdapter(appliance.config()), new ApplianceStatusAdapter(appliance::snapshot),
+    /**
+     * @param factoryConfig what factory reset copies over the config file (absent: the file is removed)
+     * @param host          the running (or still unprovisioned) box; start it first so its media engine exists
+     */
+    LocalAdmin(AdminConfig config, RecentLog recent, Path configFile, Path factoryConfig, Path stateDir, ApplianceHost host) {
+        this.host = Objects.requireNonNull(host, "host");
+        this.media = host.media();
+        this.panel = new HardwarePanelAdapter(host.kit());
+        BoxConsole console = new BoxConsole(new ConfigStoreAdapter(host.config()), host.status(),
                 new MediaEngineAdapter(media), panel,
-                new SystemAdapter(recent, "diemcau-appliance", configFile, Optional.of(FACTORY_CONFIG), stateDir,
-                        () -> System.exit(0), List.of("systemctl", "reboot"), System.getenv()));
+                new SystemAdapter(recent, "diemcau-appliance", configFile, Optional.of(factoryConfig), stateDir,
+                        () -> System.exit(0), List.of("systemctl", "--no-wall", "reboot"), System.getenv()));
         AdminSettings settings = AdminSettings.defaults(stateDir).withBindAddresses(config.bindAddresses())
                 .withPorts(config.httpsPort(), config.httpPort());
         this.server = new AdminServer(settings, console, this::setupCode);
-        if (media.isPresent()) appliance.addListener(this::callChanged);
+        if (media.isPresent()) host.onUp(a -> a.addListener(this::callChanged));
     }
 
     /** Starts listening. Idempotent. */
@@ -93,8 +93,7 @@ final class LocalAdmin implements AutoCloseable {
         slate.execute(() -> {
             try {
                 if (show) {
-                    media.get().idleScreen().show(new IdleInfo(appliance.config().current().displayName(),
-                            "Mã cài đặt / Setup code: " + code.get(), Optional.empty()));
+                    media.get().idleScreen().show(new IdleInfo(roomName(), "Mã cài đặt / Setup code: " + code.get(), Optional.empty()));
                 } else {
                     media.get().idleScreen().hide();
                 }
@@ -102,6 +101,11 @@ final class LocalAdmin implements AutoCloseable {
                 log.warn("Idle slate update failed: {}", e.toString());
             }
         });
+    }
+
+    /** The room's name, or "not set up" while the box is not provisioned. */
+    private String roomName() {
+        return host.config().running().map(c -> c.displayName()).orElse("Chưa cài đặt / Not set up");
     }
 
     @Override

@@ -10,19 +10,20 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.diemcau.appliance.admin.RecentLog;
-import vn.diemcau.appliance.call.Conference;
-import vn.diemcau.appliance.config.ConfigException;
+import vn.diemcau.appliance.config.BootSettings;
 import vn.diemcau.appliance.config.ConfigStore;
 import vn.diemcau.appliance.systemd.SystemdNotifier;
 import vn.diemcau.hardware.Button;
 import vn.diemcau.hardware.Hardware;
 import vn.diemcau.hardware.HardwareKit;
+import vn.diemcau.hardware.HardwareSettings;
 
 /**
  * The appliance's composition root.
@@ -31,8 +32,12 @@ import vn.diemcau.hardware.HardwareKit;
  * diemcau-appliance --config /etc/diemcau/appliance.json --state-dir /var/lib/diemcau [--dev-console]
  * </pre>
  *
- * Exit codes: 0 after a normal stop, 78 (EX_CONFIG) for an invalid config, 1 for any other start
- * failure. Components start in dependency order and stop in reverse from the shutdown hook.
+ * The config never stops the program: a missing, corrupt or invalid config file leaves the box
+ * <em>unprovisioned</em> (see {@link ConfigStore#load} and {@link ApplianceHost}) with only the local
+ * admin page running, and a valid provisioning saved there brings the appliance up in this process.
+ * Exit codes: 0 after a normal stop, 78 (EX_CONFIG) for {@code --dev-console} without devMode, 1 for
+ * any other start failure. Components start in dependency order and stop in reverse from the
+ * shutdown hook.
  */
 @Command(name = "diemcau-appliance", mixinStandardHelpOptions = true, version = "diemcau appliance",
         description = "Runs a diemcau room appliance: call state machine, join button and LEDs, fleet agent.")
@@ -48,6 +53,10 @@ public final class Main implements Callable<Integer> {
             defaultValue = "/var/lib/diemcau")
     Path stateDir;
 
+    @Option(names = "--factory-config", description = "what an unprovisioned box starts from and factory reset restores (default ${DEFAULT-VALUE})",
+            defaultValue = "/usr/lib/diemcau/appliance.factory.json")
+    Path factoryConfig;
+
     @Option(names = "--dev-console", description = "devMode only: read 'short', 'long', 'identify' lines from stdin as button presses")
     boolean devConsole;
 
@@ -60,55 +69,49 @@ public final class Main implements Callable<Integer> {
         long t0 = System.nanoTime();
         RecentLog recent = RecentLog.install();
         SystemdNotifier systemd = SystemdNotifier.fromEnvironment(System.getenv());
-        ConfigStore config;
-        try {
-            config = ConfigStore.open(configFile, System.getenv());
-        } catch (ConfigException e) {
-            System.err.println("diemcau-appliance: invalid config " + configFile + ": " + e.getMessage());
-            return EX_CONFIG;
-        }
-        if (devConsole && !config.current().devMode()) {
+        ConfigStore config = ConfigStore.load(configFile, System.getenv(), Optional.of(factoryConfig), Clock.systemUTC());
+        BootSettings boot = BootSettings.of(config);
+        if (devConsole && !boot.devMode()) {
             System.err.println("diemcau-appliance: --dev-console needs devMode true in " + configFile);
             return EX_CONFIG;
         }
         Files.createDirectories(stateDir);
-        Conferences.Built built;
-        try {
-            built = Conferences.create(config.current());
-        } catch (ConfigException e) {
-            System.err.println("diemcau-appliance: invalid config " + configFile + ": " + e.getMessage());
-            return EX_CONFIG;
-        }
-        Conference conference = built.conference();
-        HardwareKit kit;
-        try {
-            kit = Hardware.open(config.current().hardware());
-        } catch (RuntimeException e) {
-            conference.close();
-            throw e;
-        }
-        Appliance appliance = new Appliance(config, stateDir, conference, kit.joinButton(), kit.lights(), kit.board(), Clock.systemUTC());
-        Optional<LocalAdmin> admin = config.current().admin().enabled()
-                ? Optional.of(new LocalAdmin(config.current().admin(), recent, configFile, stateDir, appliance, kit, built.media()))
-                : Optional.empty();
+        HardwareKit kit = openHardware(boot);
+        ApplianceHost host = new ApplianceHost(config, stateDir, kit, boot, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<Optional<LocalAdmin>> admin = new AtomicReference<>(Optional.empty());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             systemd.stopping();
-            admin.ifPresent(Main::closeQuietly);
-            close(appliance, kit, conference, systemd);
+            admin.get().ifPresent(Main::closeQuietly);
+            for (AutoCloseable c : new AutoCloseable[] {host, kit, systemd}) closeQuietly(c);
             stopped.countDown();
         }, "shutdown"));
-        appliance.addListener(s -> systemd.status(describe(s)));
-        appliance.start();
-        kit.muteButton().ifPresent(b -> b.onPress(appliance::pressMute));
-        admin.ifPresentOrElse(Main::startAdmin, () -> log.info("Admin page disabled (admin.enabled false)"));
-        if (devConsole) startConsole(appliance);
-        systemd.ready(describe(appliance.snapshot()));
-        systemd.startWatchdog(appliance::responsive);
-        log.info("diemcau appliance {} ready in {} ms (config {}, state {})", config.current().boxId(),
-                (System.nanoTime() - t0) / 1_000_000, configFile, stateDir);
+        host.onUp(a -> a.addListener(s -> systemd.status(describe(s))));
+        host.start();
+        if (boot.admin().enabled() || !config.provisioned()) {
+            LocalAdmin page = new LocalAdmin(boot.admin(), recent, configFile, factoryConfig, stateDir, host);
+            admin.set(Optional.of(page));
+            startAdmin(page);
+        } else {
+            log.info("Admin page disabled (admin.enabled false)");
+        }
+        if (devConsole) startConsole(host);
+        systemd.ready(host.appliance().map(a -> describe(a.snapshot())).orElse("not provisioned: open the local admin page"));
+        systemd.startWatchdog(host::responsive);
+        log.info("diemcau appliance {} ready in {} ms (config {}, state {})",
+                config.running().map(c -> c.boxId()).orElse("(not provisioned)"), (System.nanoTime() - t0) / 1_000_000, configFile, stateDir);
         stopped.await();
         return 0;
+    }
+
+    /** The configured hardware; if it cannot be opened, the virtual profile, so the page and the fleet agent still run. */
+    private static HardwareKit openHardware(BootSettings boot) {
+        try {
+            return Hardware.open(boot.hardware());
+        } catch (RuntimeException e) {
+            log.error("Cannot open the hardware ({}); running with a virtual button and LEDs", e.getMessage());
+            return Hardware.open(boot.hardware().withProfile(HardwareSettings.Profile.VIRTUAL));
+        }
     }
 
     private static String describe(ApplianceSnapshot s) {
@@ -133,21 +136,20 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    private static void close(Appliance appliance, HardwareKit kit, Conference conference, SystemdNotifier systemd) {
-        for (AutoCloseable c : new AutoCloseable[] {appliance, kit, conference, systemd}) {
-            closeQuietly(c);
-        }
-    }
-
     /** devMode: stdin lines act as the join button (for demos and the child-JVM integration tests). */
-    private static void startConsole(Appliance appliance) {
+    private static void startConsole(ApplianceHost host) {
         Thread t = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
+                    Optional<Appliance> appliance = host.appliance();
+                    if (appliance.isEmpty() && !line.isBlank()) {
+                        log.warn("dev console: '{}' ignored, the box is not provisioned", line.strip());
+                        continue;
+                    }
                     switch (line.strip()) {
-                        case "short" -> appliance.press(Button.Press.SHORT);
-                        case "long" -> appliance.press(Button.Press.LONG);
-                        case "identify" -> appliance.identify(Duration.ofSeconds(10));
+                        case "short" -> appliance.get().press(Button.Press.SHORT);
+                        case "long" -> appliance.get().press(Button.Press.LONG);
+                        case "identify" -> appliance.get().identify(Duration.ofSeconds(10));
                         case "" -> { }
                         default -> log.warn("dev console: unknown input '{}' (short, long, identify)", line.strip());
                     }

@@ -1,10 +1,6 @@
 package vn.diemcau.appliance;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Stream;
 import vn.diemcau.appliance.call.CallSnapshot;
 import vn.diemcau.appliance.call.CallStats;
 import vn.diemcau.appliance.call.CallStatus;
@@ -59,20 +55,4 @@ final class ProtocolMapping {
         return new Telemetry(h.at(), system, peripherals, info, media);
     }
 
-    /** Camera = a {@code /dev/video*} node; microphone/speaker = an ALSA capture/playback PCM. */
-    static Peripherals probePeripherals() {
-        boolean camera;
-        try (Stream<Path> dev = Files.list(Path.of("/dev"))) {
-            camera = dev.anyMatch(p -> p.getFileName().toString().startsWith("video"));
-        } catch (IOException e) {
-            camera = false;
-        }
-        String pcm;
-        try {
-            pcm = Files.readString(Path.of("/proc/asound/pcm"));
-        } catch (IOException e) {
-            pcm = "";
-        }
-        return new Peripherals(camera, pcm.contains("capture"), pcm.contains("playback"));
-    }
 }

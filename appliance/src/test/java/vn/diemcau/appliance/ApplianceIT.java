@@ -189,6 +189,17 @@ class ApplianceIT {
     }
 
     @Test
+    void snapshotCommand_onBoxWithoutMedia_isRejectedWithAClearReason() throws Exception {
+        hub.send(BOX, new CommandRequest("cmd-snap-1", Instant.now(), Instant.now().plusSeconds(60), "admin@hub",
+                new vn.diemcau.protocol.Command.Snapshot()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !hub.on(BOX, Channel.REPLY).isEmpty());
+        CommandReply r = hub.decoded(BOX, Channel.REPLY, CommandReply.class).getFirst();
+        assertThat(r.stage()).isEqualTo(ReplyStage.REJECTED);
+        assertThat(r.reason()).hasValueSatisfying(reason -> assertThat(reason).contains("no camera"));
+        assertThat(hub.on(BOX, Channel.SNAPSHOT)).isEmpty();
+    }
+
+    @Test
     void brokerDown_pressesAreKeptOnDiskAndArriveAfterReconnectInOrderOnce() {
         await().atMost(Duration.ofSeconds(10)).until(() -> !hub.on(BOX, Channel.STATUS).isEmpty());
         broker.stop();

@@ -11,12 +11,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The appliance as a child JVM ({@code vn.diemcau.appliance.Main} on this JVM's class path) with
- * {@code --dev-console}, so stdin lines act as button presses; its output goes to a file.
+ * {@code --dev-console} (unless other arguments are given), so stdin lines act as button presses;
+ * its output goes to a file.
  */
 public final class ApplianceProcess implements AutoCloseable {
 
     /** The same JVM flags as the launcher {@code appliance/src/main/dist/diemcau-appliance}. */
-    static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xmx128m", "-XX:MaxMetaspaceSize=96m", "-Xss512k",
+    public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmn8m", "-Xmx128m", "-XX:MaxMetaspaceSize=96m", "-Xss512k",
             "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED");
 
     private final Process process;
@@ -24,17 +25,33 @@ public final class ApplianceProcess implements AutoCloseable {
     private final long startedNanos;
 
     public ApplianceProcess(Path config, Path stateDir) throws IOException {
+        this(config, stateDir, List.of("--dev-console"));
+    }
+
+    /** With {@code args} after {@code --config} and {@code --state-dir} (e.g. {@code --factory-config f}, {@code --dev-console}). */
+    public ApplianceProcess(Path config, Path stateDir, List<String> args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Path logback = Path.of("target", "classes", "logback.xml").toAbsolutePath();
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(JVM_FLAGS);
+        cmd.addAll(extraFlags());
         cmd.addAll(List.of(
                 "-Dlogback.configurationFile=" + logback,
-                "-cp", System.getProperty("java.class.path"),
-                "vn.diemcau.appliance.Main", "--config", config.toString(), "--state-dir", stateDir.toString(), "--dev-console"));
+                "-cp", System.getenv().getOrDefault("DIEMCAU_BENCH_APP_CLASSPATH", System.getProperty("java.class.path")),
+                "vn.diemcau.appliance.Main", "--config", config.toString(), "--state-dir", stateDir.toString()));
+        cmd.addAll(args);
         startedNanos = System.nanoTime();
         log = Files.createTempFile(stateDir.toAbsolutePath().getParent(), "appliance-", ".log");
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /**
+     * Extra JVM flags for benchmarks, from {@code DIEMCAU_BENCH_JVM_OPTS} (e.g. an AOT cache, which
+     * needs the jars of {@code DIEMCAU_BENCH_APP_CLASSPATH} rather than class directories).
+     */
+    static List<String> extraFlags() {
+        String opts = System.getenv().getOrDefault("DIEMCAU_BENCH_JVM_OPTS", "").strip();
+        return opts.isEmpty() ? List.of() : List.of(opts.split("\\s+"));
     }
 
     public long pid() {

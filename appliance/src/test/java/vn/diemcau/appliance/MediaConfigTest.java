@@ -33,6 +33,15 @@ class MediaConfigTest {
     }
 
     @Test
+    void janus_allRoomsOption_andCentrePrefix() throws Exception {
+        assertThat(MediaConfig.janus(JSON.readTree("{}")).playAll()).isFalse();
+        assertThat(MediaConfig.janus(JSON.readTree("{}")).centrePrefix()).isEqualTo("Trung tâm");
+        var all = MediaConfig.janus(JSON.readTree("{\"playAll\": true, \"centrePrefix\": \"Tỉnh\"}"));
+        assertThat(all.playAll()).isTrue();
+        assertThat(all.centrePrefix()).isEqualTo("Tỉnh");
+    }
+
+    @Test
     void media_badValue_isConfigErrorNamingMedia() {
         assertThatThrownBy(() -> MediaConfig.media(JSON.readTree("{\"video\": {\"width\": 7}}")))
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("media"));

@@ -19,9 +19,10 @@ import vn.diemcau.appliance.config.ConfigStore;
  * atomically with {@code appliance.json.prev} kept). Provisioning maps to {@code boxId},
  * {@code displayName}, {@code commune}, {@code room}, {@code hub.brokerUrl|username|password} and
  * {@code conference.defaultSession.server|room|pin}; the device choice to
- * {@code media.videoSource|audioSource|audioSink}. Other keys are left as they are. A change to the
- * box id, the hub or the media devices needs a restart (the fleet link and the media engine are
- * built at start); the rest applies at once through the store's listeners.
+ * {@code media.videoSource|audioSource|audioSink}. Other keys are left as they are. Provisioning
+ * applies at once through the store's listeners (a new box id or hub makes the appliance reconnect;
+ * the first valid provisioning of an unprovisioned box brings the appliance up); a change of the
+ * media devices needs a restart (the media engine is built at start).
  */
 public final class ConfigStoreAdapter implements ConfigPort {
 
@@ -51,7 +52,6 @@ public final class ConfigStoreAdapter implements ConfigPort {
 
     @Override
     public synchronized Applied save(Provisioning v) {
-        Provisioning before = current();
         try {
             store.update(tree -> {
                 tree.put("boxId", v.boxId());
@@ -71,12 +71,7 @@ public final class ConfigStoreAdapter implements ConfigPort {
         } catch (ConfigException e) {
             throw new InvalidField(KEY_TO_FIELD.getOrDefault(e.key(), e.key()), e.getMessage());
         }
-        return needsRestart(before, v) ? Applied.RESTART_NEEDED : Applied.LIVE;
-    }
-
-    private static boolean needsRestart(Provisioning a, Provisioning b) {
-        return !a.boxId().equals(b.boxId()) || !a.hubUrl().equals(b.hubUrl()) || !a.hubUsername().equals(b.hubUsername())
-                || !a.hubPassword().equals(b.hubPassword());
+        return Applied.LIVE;
     }
 
     @Override
@@ -101,13 +96,12 @@ public final class ConfigStoreAdapter implements ConfigPort {
         } catch (ConfigException e) {
             throw new BoxConsole.NotAvailable("the previous config is unreadable: " + e.getMessage());
         }
-        Provisioning before = current();
         try {
             store.update(tree -> previous);
         } catch (ConfigException e) {
             throw new BoxConsole.NotAvailable("the previous config is invalid: " + e.getMessage());
         }
-        return needsRestart(before, current()) ? Applied.RESTART_NEEDED : Applied.LIVE;
+        return Applied.LIVE;
     }
 
     @Override

@@ -27,8 +27,10 @@ import org.slf4j.LoggerFactory;
  *       everything cleanly and systemd's {@code Restart=always} starts the program again).</li>
  *   <li>Reboot: runs {@code rebootCommand} (e.g. {@code systemctl reboot}; the service user needs a
  *       polkit rule for it).</li>
- *   <li>Factory reset: copies {@code factoryConfig} over the config file (atomically), deletes the
- *       state directory's content except the admin page's own directory (already reset), then restarts.</li>
+ *   <li>Factory reset: copies {@code factoryConfig} over the config file (atomically; without a
+ *       factory file the config file is removed), drops the previous version, deletes the state
+ *       directory's content except the admin page's own directory (already reset), then restarts:
+ *       the program comes back unprovisioned (the factory config has no box id or hub).</li>
  * </ul>
  * Every action runs 500 ms later on its own thread so the page's answer gets out first.
  */
@@ -108,12 +110,16 @@ public final class SystemAdapter implements SystemPort {
     public void factoryReset() {
         later("factory reset", () -> {
             try {
-                if (factoryConfig.isPresent()) {
+                if (factoryConfig.isPresent() && Files.isReadable(factoryConfig.get())) {
                     Path tmp = configFile.resolveSibling(configFile.getFileName() + ".factory.tmp");
                     Files.copy(factoryConfig.get(), tmp, StandardCopyOption.REPLACE_EXISTING);
                     Files.move(tmp, configFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    Files.deleteIfExists(configFile.resolveSibling(configFile.getFileName() + ".prev"));
+                } else {
+                    log.warn("No factory config {}: removing {} (the box starts unprovisioned)", factoryConfig.map(Path::toString)
+                            .orElse("configured"), configFile);
+                    Files.deleteIfExists(configFile);
                 }
+                Files.deleteIfExists(configFile.resolveSibling(configFile.getFileName() + ".prev"));
                 try (Stream<Path> top = Files.list(stateDir)) {
                     for (Path p : top.filter(p -> !p.getFileName().toString().equals("admin")).toList()) deleteTree(p);
                 }

@@ -18,6 +18,7 @@ import vn.diemcau.appliance.call.JoinRequest;
 import vn.diemcau.appliance.media.CallSignals;
 import vn.diemcau.appliance.media.MediaCall;
 import vn.diemcau.appliance.media.MediaEngine;
+import vn.diemcau.appliance.media.VideoLayout;
 
 /**
  * One attempt to be in a VideoRoom: Janus session, publisher handle, media pipeline and one
@@ -110,7 +111,7 @@ final class JanusCall implements CallSignals {
         JsonNode data = joinedEvent.path("plugindata").path("data");
         ownFeed = data.path("id").asLong();
         log.info("Joined room {} as feed {} ('{}') in {} ms", room, ownFeed, request.displayName(), elapsedMs());
-        mediaCall = media.openCall(this);
+        mediaCall = media.openCall(this, options.playAll() ? VideoLayout.TILED : VideoLayout.SINGLE);
         mediaCall.start();
         mediaDeadline = timer.schedule(() -> exec.execute(() -> {
             if (!joined) fail("no media reached the conference server within " + options.mediaTimeout().toMillis() + " ms", true);

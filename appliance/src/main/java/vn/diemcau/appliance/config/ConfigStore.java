@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +24,14 @@ import org.slf4j.LoggerFactory;
  * previous version kept as {@code appliance.json.prev}. An edit is validated before it is written,
  * so the file never holds a config the box cannot run.
  *
- * <p>If the file is corrupt at start, the store falls back to {@code .prev} when that is valid and
- * reports the problem ({@link #problem()}); with neither valid, {@link #open} fails naming the key.
- * A corrupt file found by {@link #reload()} leaves the running config in place. Thread-safe.
+ * <p>{@link #open} (strict) fails naming the key when neither the file nor its {@code .prev} is
+ * valid. {@link #load} (what {@code Main} uses) never fails on content: a file that is not a JSON
+ * object is moved aside as {@code appliance.json.corrupt-<UTC time>}, then {@code .prev} is used
+ * when valid (and restored as the file), else the store is <em>unprovisioned</em>: no
+ * {@link #current()} config, {@link #fileTree()} holds what there is (the invalid-but-readable
+ * file, else the factory config, else {@code {}}) and the first valid {@link #update} makes it
+ * provisioned and tells the listeners. A corrupt file found by {@link #reload()} leaves the
+ * running config in place. Thread-safe.
  */
 public final class ConfigStore {
 
@@ -64,6 +73,92 @@ public final class ConfigStore {
         return store;
     }
 
+    /**
+     * Loads {@code file} like {@link #open} but never fails because of its content (see the class
+     * comment): the result is provisioned, provisioned from {@code .prev}, or unprovisioned over the
+     * readable-but-invalid file, the {@code factory} config or an empty object.
+     */
+    public static ConfigStore load(Path file, Map<String, String> env, Optional<Path> factory, Clock clock) {
+        ConfigStore store = new ConfigStore(file, env);
+        Optional<ObjectNode> fileTree = Optional.empty();
+        String why;
+        if (Files.exists(file)) {
+            try {
+                fileTree = Optional.of(ConfigParser.tree(bytes(file)));
+                store.install(fileTree.get());
+                return store;
+            } catch (ConfigException e) {
+                why = file + " is invalid (" + e.getMessage() + ")";
+                boolean corrupt = fileTree.isEmpty() && (e.getCause() == null || e.getCause() instanceof JsonProcessingException);
+                if (corrupt) {
+                    why = file + " is corrupt (" + e.getMessage() + "); " + moveAside(file, clock)
+                            .map(aside -> "kept as " + aside.getFileName()).orElse("could not move it aside");
+                }
+            }
+        } else {
+            why = file + " does not exist";
+        }
+        log.error("Config: {}", why);
+        Path prev = previousFile(file);
+        if (Files.exists(prev)) {
+            try {
+                byte[] prevBytes = bytes(prev);
+                store.install(ConfigParser.tree(prevBytes));
+                if (!Files.exists(file)) AtomicFiles.write(file, prevBytes);
+                store.problem = Optional.of(why + "; running on the previous version " + prev.getFileName());
+                log.error("Config: running on the previous version {}", prev);
+                return store;
+            } catch (ConfigException e) {
+                log.error("Config: the previous version {} is not usable either ({})", prev, e.getMessage());
+            }
+        }
+        ObjectNode base = fileTree.or(() -> factory.flatMap(ConfigStore::factoryTree)).orElseGet(ConfigParser.JSON::createObjectNode);
+        try {
+            store.install(base);
+            return store;
+        } catch (ConfigException e) {
+            store.fileTree = base;
+            store.problem = Optional.of("not provisioned: " + why + "; " + e.getMessage());
+            log.error("Config: this box is not provisioned ({}); serving only the local admin page for first run and provisioning",
+                    e.getMessage());
+            return store;
+        }
+    }
+
+    private static Optional<ObjectNode> factoryTree(Path factory) {
+        try {
+            return Files.exists(factory) ? Optional.of(ConfigParser.tree(bytes(factory))) : Optional.empty();
+        } catch (ConfigException e) {
+            log.error("Factory config {} unusable: {}", factory, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Renames a corrupt file to {@code <name>.corrupt-<UTC time>} next to it (never deleted). */
+    private static Optional<Path> moveAside(Path file, Clock clock) {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(clock.instant());
+        Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp);
+        for (int i = 1; Files.exists(aside); i++) aside = file.resolveSibling(file.getFileName() + ".corrupt-" + stamp + "-" + i);
+        try {
+            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.fsyncDirectory(file.toAbsolutePath().getParent());
+        } catch (IOException | RuntimeException e) {
+            log.error("Config: could not move the corrupt {} aside: {}", file, e.toString());
+            return Optional.empty();
+        }
+        return Optional.of(aside);
+    }
+
+    private static byte[] bytes(Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("$", "config file " + path + " does not exist");
+        } catch (IOException e) {
+            throw new ConfigException("$", "cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     public static Path previousFile(Path file) {
         return file.resolveSibling(file.getFileName() + ".prev");
     }
@@ -72,9 +167,23 @@ public final class ConfigStore {
         return file;
     }
 
-    /** The running config (file + environment overrides). */
+    /**
+     * The running config (file + environment overrides).
+     *
+     * @throws IllegalStateException when the box is not provisioned (see {@link #running()})
+     */
     public synchronized ApplianceConfig current() {
+        if (current == null) throw new IllegalStateException("not provisioned: " + problem.orElse("no valid config"));
         return current;
+    }
+
+    /** The running config, empty while the box is not provisioned. */
+    public synchronized Optional<ApplianceConfig> running() {
+        return Optional.ofNullable(current);
+    }
+
+    public synchronized boolean provisioned() {
+        return current != null;
     }
 
     /** Why the running config is not the file's content, if it is not. */
@@ -152,15 +261,7 @@ public final class ConfigStore {
     }
 
     private ObjectNode read(Path path) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("$", "config file " + path + " does not exist");
-        } catch (IOException e) {
-            throw new ConfigException("$", "cannot read " + path + ": " + e.getMessage(), e);
-        }
-        return ConfigParser.tree(bytes);
+        return ConfigParser.tree(bytes(path));
     }
 
     private void install(ObjectNode tree) {

@@ -118,6 +118,31 @@ public final class FleetAgent implements AutoCloseable {
         return seq;
     }
 
+    /**
+     * Publishes a camera JPEG on the SNAPSHOT channel with the command id as correlation data (how
+     * the hub files it), and waits for the hub's PUBACK, so a SUCCEEDED reply sent afterwards
+     * never overtakes the picture. Any thread except the fleet thread (it blocks up to ~10 s).
+     *
+     * @throws IllegalStateException when the hub is not connected or the publish fails
+     * @throws IllegalArgumentException when the JPEG exceeds {@link ProtocolCodec#MAX_SNAPSHOT_BYTES}
+     */
+    public void publishSnapshot(String commandId, byte[] jpeg) {
+        if (jpeg.length > ProtocolCodec.MAX_SNAPSHOT_BYTES) {
+            throw new IllegalArgumentException("snapshot of " + jpeg.length + " bytes exceeds the limit of "
+                    + ProtocolCodec.MAX_SNAPSHOT_BYTES + " bytes");
+        }
+        if (!connection.isConnected()) throw new IllegalStateException("hub not connected; snapshot not sent");
+        MqttProperties p = new MqttProperties();
+        p.setCorrelationData(commandId.getBytes(StandardCharsets.UTF_8));
+        try {
+            connection.publish(topic(Channel.SNAPSHOT), new MqttMessage(jpeg, Channel.SNAPSHOT.qos(), Channel.SNAPSHOT.retained(), p),
+                    Duration.ofSeconds(10)).waitForCompletion(10_000);
+        } catch (MqttException e) {
+            throw new IllegalStateException("snapshot not sent: " + PahoConnection.describe(e), e);
+        }
+        log.info("Snapshot for command {} sent ({} bytes)", commandId, jpeg.length);
+    }
+
     /** Publishes the retained REPORTED state now (e.g. after a call state change). */
     public void publishReported() {
         scheduler.execute(this::sendReported);

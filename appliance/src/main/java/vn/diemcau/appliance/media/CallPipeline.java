@@ -39,7 +39,9 @@ final class CallPipeline implements AutoCloseable {
     private final WebRTCBin publisher;
     private final Negotiation negotiation = new Negotiation();
     private final Map<Long, FeedPlayer> feeds = new HashMap<>();
-    private final java.util.List<FeedPlayer> stopped = new java.util.ArrayList<>();
+    private final Object wallLock = new Object();
+    private VideoWall wall;
+    private volatile VideoLayout layout = VideoLayout.SINGLE;
     private final AtomicLong encodedFrames = new AtomicLong();
     // Strong references to every callback and probed pad (pitfall 4).
     private final WebRTCBin.ON_ICE_CANDIDATE onCandidate;
@@ -85,6 +87,19 @@ final class CallPipeline implements AutoCloseable {
     /** Where the offer, candidates and failures go; held until then (a warm pipeline starts before any join). */
     void attach(CallSignals target) {
         signals.attach(target);
+    }
+
+    /** How feeds subscribed from now on are shown (set when the call opens, before any subscription). */
+    void layout(VideoLayout newLayout) {
+        layout = newLayout;
+    }
+
+    /** The video wall, built into the running pipeline on first use (any thread). */
+    private VideoWall wall() {
+        synchronized (wallLock) {
+            if (wall == null) wall = new VideoWall(pipeline, recipe, settings.width(), settings.height());
+            return wall;
+        }
     }
 
     /** True once the publisher's offer exists (the first one in a process includes the DTLS certificate). */
@@ -145,7 +160,7 @@ final class CallPipeline implements AutoCloseable {
     void subscribe(long feed, String offerSdp) {
         if (closed) return;
         unsubscribe(feed);
-        FeedPlayer player = new FeedPlayer(feed, pipeline, recipe, settings, meter, signals, negotiation);
+        FeedPlayer player = new FeedPlayer(feed, pipeline, recipe, settings, meter, signals, negotiation, layout, this::wall);
         feeds.put(feed, player);
         player.offer(offerSdp);
     }
@@ -155,11 +170,33 @@ final class CallPipeline implements AutoCloseable {
         if (p != null) p.remoteCandidate(mline, candidate);
     }
 
+    /** The feed left: its webrtcbin and decode chains leave the running pipeline. */
     void unsubscribe(long feed) {
         FeedPlayer p = feeds.remove(feed);
-        if (p != null) {
-            p.stop();
-            stopped.add(p);
+        if (p != null) p.release();
+    }
+
+    /** The feeds being played, with what each has decoded so far. */
+    java.util.List<FeedPlayback> feeds() {
+        return feeds.values().stream().map(f -> new FeedPlayback(f.feed(), f.videoFrames(), f.audioBuffers()))
+                .sorted(java.util.Comparator.comparingLong(FeedPlayback::feed)).toList();
+    }
+
+    /** Elements directly in the pipeline (a decode chain or a feed's webrtcbin counts as one). */
+    int elementCount() {
+        return closed ? 0 : pipeline.getElements().size();
+    }
+
+    /** Tiles on the video wall (0 without one) and frames it has rendered. */
+    int wallTiles() {
+        synchronized (wallLock) {
+            return wall == null ? 0 : wall.tiles();
+        }
+    }
+
+    long wallFrames() {
+        synchronized (wallLock) {
+            return wall == null ? 0 : wall.framesRendered();
         }
     }
 
@@ -217,8 +254,10 @@ final class CallPipeline implements AutoCloseable {
         pipeline.setState(State.NULL);
         feeds.values().forEach(FeedPlayer::dispose);
         feeds.clear();
-        stopped.forEach(FeedPlayer::dispose);
-        stopped.clear();
+        synchronized (wallLock) {
+            if (wall != null) wall.dispose();
+            wall = null;
+        }
         encoderPad.removeProbe(onEncoded);
         pipeline.getBus().disconnect(onError);
         negotiation.close();

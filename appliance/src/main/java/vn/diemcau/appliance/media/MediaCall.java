@@ -74,6 +74,26 @@ public final class MediaCall implements AutoCloseable {
         return closed ? PlaybackCounters.NONE : pipeline.playback(); // atomics: no hop to the GStreamer thread
     }
 
+    /** The feeds being played now, each with what it has decoded (a feed that left is gone). */
+    public java.util.List<FeedPlayback> feeds() {
+        return closed ? java.util.List.of() : GstRuntime.call(pipeline::feeds, GST_TIMEOUT);
+    }
+
+    /** Elements directly in the call pipeline (diagnostics: a feed that left takes its elements with it). */
+    public int pipelineElements() {
+        return closed ? 0 : GstRuntime.call(pipeline::elementCount, GST_TIMEOUT);
+    }
+
+    /** Feeds tiled on the video wall ({@link VideoLayout#TILED}); 0 without a wall. */
+    public int wallTiles() {
+        return closed ? 0 : pipeline.wallTiles();
+    }
+
+    /** Frames the video wall has rendered to the video sink. */
+    public long wallFrames() {
+        return closed ? 0 : pipeline.wallFrames();
+    }
+
     /** Video frames the encoder has produced so far. */
     public long encodedFrames() {
         return closed ? 0 : pipeline.encodedFrames();

@@ -97,10 +97,17 @@ public final class MediaEngine implements AutoCloseable {
      * {@link MediaSettings#keepWarm()}, else a new one. Its offer arrives on {@code signals}.
      */
     public MediaCall openCall(CallSignals signals) {
+        return openCall(signals, VideoLayout.SINGLE);
+    }
+
+    /** {@link #openCall(CallSignals)} showing the played feeds as {@code layout} says. */
+    public MediaCall openCall(CallSignals signals, VideoLayout layout) {
         Objects.requireNonNull(signals, "signals");
+        Objects.requireNonNull(layout, "layout");
         requireStarted();
         audio.stopMeter();
         CallPipeline p = GstRuntime.call(this::takeOrBuild, Duration.ofSeconds(10));
+        p.layout(layout);
         p.attach(signals);
         MediaCall call = new MediaCall(p, c -> {
             current.compareAndSet(c, null);

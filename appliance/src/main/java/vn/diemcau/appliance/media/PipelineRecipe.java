@@ -139,16 +139,30 @@ final class PipelineRecipe {
         };
     }
 
+    /** After the video wall's compositor: screen-sized frames at the call's rate to the video sink. */
+    String wallOutput() {
+        return "capsfilter caps=video/x-raw,width=" + s.width() + ",height=" + s.height() + ",framerate=" + s.fps() + "/1"
+                + " ! videoconvert ! identity name=wallmeter ! " + videoSink().replace("sync=false", "sync=false async=false");
+    }
+
     String audioSink() {
         return DeviceChoice.speaker(s.audioSink());
     }
 
     /** Decode chain for one received stream, from RTP to the sink, with an identity to count/measure. */
     String receiveChain(String encodingName) {
+        return receiveChain(encodingName, VideoLayout.SINGLE);
+    }
+
+    /**
+     * Decode chain for one received stream, with an identity to count/measure; video ends in the
+     * video sink ({@link VideoLayout#SINGLE}) or in a src pad for the video wall ({@link VideoLayout#TILED}).
+     */
+    String receiveChain(String encodingName, VideoLayout layout) {
+        String videoEnd = layout == VideoLayout.TILED ? "" : " ! " + videoSink();
         return switch (encodingName.toUpperCase(java.util.Locale.ROOT)) {
-            case "H264" -> "queue ! rtph264depay ! h264parse ! avdec_h264 ! videoconvert ! identity name=vmeter ! "
-                    + videoSink();
-            case "VP8" -> "queue ! rtpvp8depay ! vp8dec ! videoconvert ! identity name=vmeter ! " + videoSink();
+            case "H264" -> "queue ! rtph264depay ! h264parse ! avdec_h264 ! videoconvert ! identity name=vmeter" + videoEnd;
+            case "VP8" -> "queue ! rtpvp8depay ! vp8dec ! videoconvert ! identity name=vmeter" + videoEnd;
             case "OPUS" -> "queue ! rtpopusdepay ! opusdec ! audioconvert ! audioresample"
                     + " ! audio/x-raw,format=S16LE,rate=48000,channels=2,layout=interleaved ! identity name=ameter";
             default -> throw new MediaException("cannot decode encoding " + encodingName);

@@ -35,10 +35,10 @@ class ConfigStoreAdapterTest {
     }
 
     @Test
-    void save_changedHub_needsRestart_keepsOtherKeys_andThePreviousFile() throws Exception {
+    void save_changedHub_appliesLive_keepsOtherKeys_andThePreviousFile() throws Exception {
         Provisioning changed = new Provisioning("xa-an-phu-01", "UBND xã An Phú", "An Phú", "Phòng 2", "ssl://hub.example.vn:8883",
                 "xa-an-phu-01", "moi", "https://meet.example.vn/janus", "77", "4321");
-        assertThat(adapter.save(changed)).isEqualTo(ConfigPort.Applied.RESTART_NEEDED);
+        assertThat(adapter.save(changed)).isEqualTo(ConfigPort.Applied.LIVE);
         assertThat(adapter.current()).isEqualTo(changed);
         assertThat(store.current().hub().brokerUrl().toString()).isEqualTo("ssl://hub.example.vn:8883");
         assertThat(store.current().conference().defaultSession().orElseThrow().room()).isEqualTo("77");

@@ -7,10 +7,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,5 +154,93 @@ class ConfigStoreTest {
     void redactedJson_hidesPassword() throws IOException {
         ConfigStore store = ConfigStore.open(write(VALID), Map.of());
         assertThat(store.redactedJson()).doesNotContain("s3cret").contains("<redacted>");
+    }
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-30T06:00:00Z"), ZoneOffset.UTC);
+    static final String FACTORY = """
+            {"devMode": true, "conference": {"kind": "none"}, "hardware": {"profile": "virtual"},
+             "admin": {"httpsPort": 9443, "httpPort": -1}}
+            """;
+
+    @Test
+    void load_noFileNoFactory_isUnprovisionedOverAnEmptyTree() {
+        ConfigStore store = ConfigStore.load(dir.resolve("appliance.json"), Map.of(), Optional.of(dir.resolve("missing.json")), CLOCK);
+        assertThat(store.provisioned()).isFalse();
+        assertThat(store.running()).isEmpty();
+        assertThatThrownBy(store::current).isInstanceOf(IllegalStateException.class).hasMessageContaining("not provisioned");
+        assertThat(store.fileTree().isEmpty()).isTrue();
+        assertThat(store.problem()).hasValueSatisfying(p -> assertThat(p).contains("does not exist").contains("boxId"));
+        assertThat(BootSettings.of(store).admin()).isEqualTo(AdminConfig.defaults());
+    }
+
+    @Test
+    void load_noFile_startsFromTheFactoryConfig_andTheFirstValidUpdateProvisions() throws IOException {
+        Path factory = dir.resolve("factory.json");
+        Files.writeString(factory, FACTORY);
+        Path f = dir.resolve("appliance.json");
+        ConfigStore store = ConfigStore.load(f, Map.of(), Optional.of(factory), CLOCK);
+        assertThat(store.provisioned()).isFalse();
+        BootSettings boot = BootSettings.of(store);
+        assertThat(boot.admin().httpsPort()).isEqualTo(9443);
+        assertThat(boot.devMode()).isTrue();
+        assertThat(boot.conferenceKind()).isEqualTo(ConferenceSettings.Kind.NONE);
+        List<ApplianceConfig> told = new ArrayList<>();
+        store.addListener(told::add);
+
+        assertThatThrownBy(() -> store.update(t -> t.put("boxId", "xa-01")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("hub.brokerUrl"));
+        assertThat(f).doesNotExist();
+        assertThat(store.provisioned()).isFalse();
+
+        store.update(t -> {
+            t.put("boxId", "xa-01");
+            t.putObject("hub").put("brokerUrl", "tcp://127.0.0.1:1883");
+            return t;
+        });
+        assertThat(store.provisioned()).isTrue();
+        assertThat(store.problem()).isEmpty();
+        assertThat(told).singleElement().satisfies(c -> assertThat(c.boxId()).isEqualTo("xa-01"));
+        assertThat(ConfigStore.load(f, Map.of(), Optional.of(factory), CLOCK).current().admin().httpsPort()).isEqualTo(9443);
+    }
+
+    @Test
+    void load_corruptFile_isKeptAside_andTheBoxIsUnprovisioned() throws IOException {
+        Path f = write("{\"boxId\": \"xa-an");
+        ConfigStore store = ConfigStore.load(f, Map.of(), Optional.empty(), CLOCK);
+        assertThat(store.provisioned()).isFalse();
+        Path aside = dir.resolve("appliance.json.corrupt-20261130T060000Z");
+        assertThat(aside).hasContent("{\"boxId\": \"xa-an");
+        assertThat(f).doesNotExist();
+        assertThat(store.problem()).hasValueSatisfying(p -> assertThat(p).contains("corrupt").contains("not valid JSON")
+                .contains(aside.getFileName().toString()));
+
+        Files.writeString(f, "");
+        ConfigStore.load(f, Map.of(), Optional.empty(), CLOCK);
+        assertThat(dir.resolve("appliance.json.corrupt-20261130T060000Z-1")).exists().hasContent("");
+        assertThat(aside).hasContent("{\"boxId\": \"xa-an");
+    }
+
+    @Test
+    void load_corruptFileWithValidPrevious_keepsItAside_andRestoresThePrevious() throws IOException {
+        Path f = write(VALID);
+        ConfigStore.open(f, Map.of()).update(t -> t.put("telemetryIntervalSeconds", 7));
+        Files.writeString(f, "garbage");
+
+        ConfigStore store = ConfigStore.load(f, Map.of(), Optional.empty(), CLOCK);
+
+        assertThat(store.current().telemetryInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(store.problem()).hasValueSatisfying(p -> assertThat(p).contains("corrupt").contains("previous version"));
+        assertThat(dir.resolve("appliance.json.corrupt-20261130T060000Z")).hasContent("garbage");
+        assertThat(f).hasContent(VALID);
+    }
+
+    @Test
+    void load_readableButInvalidFile_staysInPlace_asTheBaseForProvisioning() throws IOException {
+        Path f = write("{\"displayName\": \"Xã An Phú\", \"hub\": {\"brokerUrl\": \"http://wrong:1\"}}");
+        ConfigStore store = ConfigStore.load(f, Map.of(), Optional.empty(), CLOCK);
+        assertThat(store.provisioned()).isFalse();
+        assertThat(store.fileTree().path("displayName").asText()).isEqualTo("Xã An Phú");
+        assertThat(f).exists();
+        assertThat(dir.toFile().list()).containsExactly("appliance.json");
     }
 }

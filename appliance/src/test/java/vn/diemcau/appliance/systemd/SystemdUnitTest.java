@@ -30,7 +30,7 @@ class SystemdUnitTest {
         assertThat(unit).contains("ExecStart=" + LAUNCHER + " --config /etc/diemcau/appliance.json --state-dir /var/lib/diemcau")
                 .contains("Type=notify").contains("WatchdogSec=").contains("Restart=always")
                 .contains("ProtectSystem=strict").contains("ReadWritePaths=/var/lib/diemcau /etc/diemcau")
-                .contains("NoNewPrivileges=yes").contains("PrivateTmp=yes").contains("TimeoutStopSec=20s");
+                .contains("NoNewPrivileges=yes").contains("PrivateTmp=yes").contains("TimeoutStopSec=30s");
         Path copy = dir.resolve("diemcau-appliance.service");
         Files.writeString(copy, unit.replace("ExecStart=" + LAUNCHER, "ExecStart=/bin/true"));
 

@@ -2,6 +2,8 @@ package vn.diemcau.hub.api;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.util.Blocker;
 import org.slf4j.Logger;
@@ -20,6 +22,9 @@ import vn.diemcau.hub.users.User;
 final class SseEndpoint implements Route.Endpoint {
   private static final Logger LOG = LoggerFactory.getLogger(SseEndpoint.class);
   private static final long PING_MILLIS = 15_000;
+  /** Events a stream may fall behind by before it is told to resync (a fleet-wide burst is one per box). */
+  private static final int QUEUE_CAPACITY = 65_536;
+  private static final int MAX_PER_WRITE = 512;
 
   private final FleetEvents events;
 
@@ -38,19 +43,32 @@ final class SseEndpoint implements Route.Endpoint {
     long id = 0;
     boolean telemetry = call.query("telemetry").map(Boolean::parseBoolean).orElse(false);
     try (FleetEvents.Subscription sub = events.subscribe(e -> user.covers(e.commune())
-        && (telemetry || !(e instanceof FleetEvent.TelemetryReceived)), 1024)) {
+        && (telemetry || !(e instanceof FleetEvent.TelemetryReceived)), QUEUE_CAPACITY)) {
       write(call, ": connected\n\n");
+      List<FleetEvent> batch = new ArrayList<>();
+      StringBuilder text = new StringBuilder();
       while (true) {
-        FleetEvent e = sub.poll(PING_MILLIS);
-        if (sub.takeLost()) {
-          write(call, "event: resync\ndata: {}\n\n");
+        FleetEvent first = sub.poll(PING_MILLIS);
+        if (first != null) {
+          batch.add(first);
+          sub.drainTo(batch, MAX_PER_WRITE - 1);
         }
-        if (e == null) {
+        if (sub.takeLost()) {
+          text.append("event: resync\ndata: {}\n\n");
+        }
+        if (batch.isEmpty() && text.isEmpty()) {
           write(call, ": ping\n\n");
           continue;
         }
-        String data = Json.MAPPER.writeValueAsString(e);
-        write(call, "id: " + (++id) + "\nevent: " + e.type() + "\ndata: " + data + "\n\n");
+        // Everything queued goes out in one write: a fleet-wide burst (1,000s of boxes coming
+        // online) costs one flush per batch, not one per event.
+        for (FleetEvent e : batch) {
+          text.append("id: ").append(++id).append("\nevent: ").append(e.type()).append("\ndata: ")
+              .append(Json.MAPPER.writeValueAsString(e)).append("\n\n");
+        }
+        write(call, text.toString());
+        batch.clear();
+        text.setLength(0);
       }
     } catch (java.io.IOException | InterruptedException | RuntimeException e) {
       LOG.debug("SSE stream for {} ended: {}", user.username(), e.toString());

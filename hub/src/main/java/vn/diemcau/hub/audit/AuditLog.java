@@ -18,9 +18,10 @@ public final class AuditLog {
     this.clock = clock;
   }
 
+  /** Queues the entry (committed by the database writer before any later read). */
   public AuditEntry record(String actor, String action, String target, String detail, String outcome) {
     AuditEntry e = new AuditEntry(UUID.randomUUID().toString(), clock.instant(), actor, action, target, detail, outcome);
-    jdbc.update("INSERT INTO audit_log (id, at, actor, action, target, detail, outcome) VALUES (?,?,?,?,?,?,?)",
+    jdbc.updateLater("INSERT INTO audit_log (id, at, actor, action, target, detail, outcome) VALUES (?,?,?,?,?,?,?)",
         e.id(), e.at(), e.actor(), e.action(), e.target(), e.detail(), e.outcome());
     return e;
   }

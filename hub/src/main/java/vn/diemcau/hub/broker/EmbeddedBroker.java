@@ -38,6 +38,13 @@ public final class EmbeddedBroker implements AutoCloseable {
    */
   static final long MAX_QUEUED_MESSAGES = 500_000;
 
+  /**
+   * QoS 1 publishes a client may have unacknowledged towards the broker (HiveMQ's default is 10).
+   * The hub's own client sends every command through it: with 10, a command to a group of boxes
+   * or a burst of API calls filled the window and the publishers backed off and retried.
+   */
+  static final int SERVER_RECEIVE_MAXIMUM = 1_000;
+
   /** HiveMQ's counter of discarded messages (queue full, message too large, ...). */
   private static final String DROPPED_METRIC = "com.hivemq.messages.dropped.count";
 
@@ -160,6 +167,9 @@ public final class EmbeddedBroker implements AutoCloseable {
               <max-queue-size>%d</max-queue-size>
               <strategy>discard</strategy>
             </queued-messages>
+            <receive-maximum>
+              <server-receive-maximum>%d</server-receive-maximum>
+            </receive-maximum>
           </mqtt>
           <persistence>
             <mode>in-memory</mode>
@@ -168,7 +178,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             <enabled>false</enabled>
           </anonymous-usage-statistics>
         </hivemq>
-        """.formatted(settings.tcpPort(), xml(settings.bindAddress()), tls, MAX_QUEUED_MESSAGES);
+        """.formatted(settings.tcpPort(), xml(settings.bindAddress()), tls, MAX_QUEUED_MESSAGES,
+        SERVER_RECEIVE_MAXIMUM);
   }
 
   private static String xml(String s) {

@@ -31,8 +31,9 @@ final class CommandStore {
         c.result().<Object>map(JsonNode::toString).orElse(SqlNull.TEXT));
   }
 
+  /** Deferred (the ingest lane that saw the reply does not wait for the database). */
   void update(CommandRecord c) {
-    jdbc.update("UPDATE commands SET state = ?, updated_at = ?, reason = ?, result = ? WHERE id = ?", c.state().name(),
+    jdbc.updateLater("UPDATE commands SET state = ?, updated_at = ?, reason = ?, result = ? WHERE id = ?", c.state().name(),
         c.updatedAt(), c.reason().<Object>map(s -> s).orElse(SqlNull.TEXT),
         c.result().<Object>map(JsonNode::toString).orElse(SqlNull.TEXT), c.id());
   }

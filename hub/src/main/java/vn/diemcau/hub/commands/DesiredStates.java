@@ -3,7 +3,6 @@ package vn.diemcau.hub.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import vn.diemcau.hub.audit.AuditLog;
 import vn.diemcau.hub.storage.Jdbc;
@@ -25,6 +24,9 @@ import vn.diemcau.hub.mqtt.OutboundMessage;
 public final class DesiredStates {
   /** What the hub wants and what the box last reported. */
   public record Twin(String boxId, long desiredVersion, Optional<JsonNode> desired, Optional<JsonNode> reported) {}
+
+  private static final String ENSURE_ROW = "INSERT INTO box_state (box_id, presence, presence_since) "
+      + "VALUES (?, 'UNKNOWN', ?) ON CONFLICT (box_id) DO NOTHING";
 
   private final Jdbc jdbc;
   private final Clock clock;
@@ -55,12 +57,11 @@ public final class DesiredStates {
     return state;
   }
 
+  /** Deferred: the ingest lane does not wait for the database. */
   public void onReported(String boxId, ReportedState reported, byte[] json) {
-    jdbc.inTransaction(() -> {
-      ensureRow(boxId);
-      jdbc.update("UPDATE box_state SET reported = ? WHERE box_id = ?", new String(json, StandardCharsets.UTF_8), boxId);
-      return null;
-    });
+    jdbc.updateLater(ENSURE_ROW, boxId, clock.instant());
+    jdbc.updateLater("UPDATE box_state SET reported = ? WHERE box_id = ?", new String(json, StandardCharsets.UTF_8),
+        boxId);
   }
 
   public Twin twin(String boxId) {
@@ -71,8 +72,6 @@ public final class DesiredStates {
   }
 
   private void ensureRow(String boxId) {
-    Instant now = clock.instant();
-    jdbc.update("INSERT INTO box_state (box_id, presence, presence_since) VALUES (?, 'UNKNOWN', ?) "
-        + "ON CONFLICT (box_id) DO NOTHING", boxId, now);
+    jdbc.update(ENSURE_ROW, boxId, clock.instant());
   }
 }

@@ -53,6 +53,11 @@ public final class FleetEvents {
       return queue.poll(timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Moves the events already queued (at most {@code max}) to {@code into}, without waiting. */
+    public int drainTo(java.util.Collection<? super FleetEvent> into, int max) {
+      return queue.drainTo(into, max);
+    }
+
     /** True once if events were dropped since the last call. */
     public boolean takeLost() {
       boolean l = lost;

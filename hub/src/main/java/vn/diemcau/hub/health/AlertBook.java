@@ -48,7 +48,7 @@ public final class AlertBook {
       return;
     }
     Alert a = new Alert(UUID.randomUUID().toString(), boxId, kind, clock.instant(), Optional.empty(), detail);
-    jdbc.update("INSERT INTO alerts (id, box_id, kind, opened_at, detail) VALUES (?,?,?,?,?)", a.id(), boxId,
+    jdbc.updateLater("INSERT INTO alerts (id, box_id, kind, opened_at, detail) VALUES (?,?,?,?,?)", a.id(), boxId,
         kind.name(), a.openedAt(), detail);
     open.put(k, a);
     LOG.info("Alert opened: {} {} ({})", boxId, kind, detail);
@@ -61,7 +61,7 @@ public final class AlertBook {
       return;
     }
     Instant now = clock.instant();
-    jdbc.update("UPDATE alerts SET closed_at = ? WHERE id = ?", now, a.id());
+    jdbc.updateLater("UPDATE alerts SET closed_at = ? WHERE id = ?", now, a.id());
     Alert closed = new Alert(a.id(), boxId, kind, a.openedAt(), Optional.of(now), a.detail());
     LOG.info("Alert closed: {} {}", boxId, kind);
     listeners.forEach(l -> l.accept(closed));

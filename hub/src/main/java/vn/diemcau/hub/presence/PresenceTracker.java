@@ -154,7 +154,10 @@ public final class PresenceTracker {
         rows.add(new Object[] {p.lastSeen().get(), id});
       }
     }
-    jdbc.batch("UPDATE box_state SET last_seen = ? WHERE box_id = ?", rows);
+    jdbc.inTransaction(() -> {
+      jdbc.batch("UPDATE box_state SET last_seen = ? WHERE box_id = ?", rows);
+      return null;
+    });
   }
 
   private void persist(BoxPresence p) {
@@ -164,7 +167,7 @@ public final class PresenceTracker {
     Object sw = p.softwareVersion().<Object>map(s -> s).orElse(SqlNull.TEXT);
     Object hw = p.hardwareModel().<Object>map(s -> s).orElse(SqlNull.TEXT);
     Object applied = p.appliedConfigVersion().<Object>map(v -> v).orElse(SqlNull.BIGINT);
-    jdbc.update("INSERT INTO box_state (box_id, presence, presence_since, last_seen, boot_id, software_version, "
+    jdbc.updateLater("INSERT INTO box_state (box_id, presence, presence_since, last_seen, boot_id, software_version, "
         + "hardware_model, capabilities, applied_config_version) VALUES (?,?,?,?,?,?,?,?,?) "
         + "ON CONFLICT (box_id) DO UPDATE SET presence = excluded.presence, presence_since = excluded.presence_since, "
         + "last_seen = excluded.last_seen, boot_id = excluded.boot_id, software_version = excluded.software_version, "

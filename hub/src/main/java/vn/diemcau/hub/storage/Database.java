@@ -108,6 +108,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    jdbc.close(); // commits the deferred writes first
     dataSource.close();
   }
 }

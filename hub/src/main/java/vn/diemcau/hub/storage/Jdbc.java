@@ -16,8 +16,12 @@ import javax.sql.DataSource;
  * <p>Parameters may be {@code String}, {@code Long}, {@code Integer}, {@code Double},
  * {@code Boolean} (stored as 0/1), {@link Instant} (stored as epoch milliseconds) or a
  * {@link SqlNull}. Inside {@link #inTransaction} the same connection is reused by this thread.
+ *
+ * <p>{@link #updateLater} queues a write for the {@code db-writer} thread (group commit) so hot
+ * paths such as the ingest lanes never wait for the database; every other call first waits until
+ * the writes queued before it are committed, so a caller always reads what it (or anyone) queued.
  */
-public final class Jdbc {
+public final class Jdbc implements AutoCloseable {
   /** Maps the current row. */
   @FunctionalInterface
   public interface RowMapper<T> {
@@ -32,9 +36,35 @@ public final class Jdbc {
 
   private final DataSource dataSource;
   private final ThreadLocal<Connection> current = new ThreadLocal<>();
+  private final WriteBehind writeBehind;
 
   Jdbc(DataSource dataSource) {
     this.dataSource = dataSource;
+    this.writeBehind = new WriteBehind(this);
+  }
+
+  /**
+   * Queues an INSERT/UPDATE/DELETE for the writer thread and returns at once. Deferred writes are
+   * committed in the order they were queued; a failed one is logged, not thrown.
+   */
+  public void updateLater(String sql, Object... args) {
+    for (Object a : args) {
+      if (a == null) {
+        throw new IllegalArgumentException("null SQL parameter: use SqlNull");
+      }
+    }
+    writeBehind.submit(new WriteBehind.Write(sql, args.clone()));
+  }
+
+  /** Waits until every write queued so far by {@link #updateLater} is committed. */
+  public void awaitWrites() {
+    writeBehind.awaitWritten();
+  }
+
+  /** Commits the queued writes and stops the writer thread. */
+  @Override
+  public void close() {
+    writeBehind.close();
   }
 
   public int update(String sql, Object... args) {
@@ -96,6 +126,7 @@ public final class Jdbc {
         throw new StorageException("transaction failed: " + e.getMessage(), e);
       }
     }
+    writeBehind.awaitWritten();
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       current.set(c);
@@ -141,6 +172,7 @@ public final class Jdbc {
       if (tx != null) {
         return work.run(tx);
       }
+      writeBehind.awaitWritten();
       try (Connection c = dataSource.getConnection()) {
         return work.run(c);
       }

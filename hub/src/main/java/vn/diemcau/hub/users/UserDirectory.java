@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import vn.diemcau.hub.error.HubException;
 import vn.diemcau.hub.security.PasswordHash;
@@ -19,6 +21,8 @@ import vn.diemcau.hub.storage.Jdbc;
 /**
  * Users, their hashed passwords and API tokens. Tokens are random 256-bit secrets stored as
  * SHA-256 fingerprints, so they survive a hub restart and a database dump reveals none.
+ * Resolved tokens and users are cached in memory (every API call resolves one) and dropped from
+ * the cache by every change made through this directory — the hub is the database's only writer.
  */
 public final class UserDirectory {
   public static final String INITIAL_ADMIN = "admin";
@@ -27,6 +31,12 @@ public final class UserDirectory {
   private final Jdbc jdbc;
   private final Clock clock;
   private final Duration tokenLifetime;
+  private record CachedToken(String username, Instant expiresAt) {}
+
+  /** Token fingerprint → owner, for tokens resolved or issued since the start. */
+  private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
+  /** Username → user, for users looked up since their last change. */
+  private final Map<String, User> users = new ConcurrentHashMap<>();
 
   public UserDirectory(Jdbc jdbc, Clock clock, Duration tokenLifetime) {
     this.jdbc = jdbc;
@@ -64,6 +74,7 @@ public final class UserDirectory {
     require(username);
     jdbc.update("UPDATE users SET role = ?, communes = ?, enabled = ? WHERE username = ?", role.name(),
         String.join("\n", new TreeSet<>(communes)), enabled, username);
+    users.remove(username);
     if (!enabled) {
       revokeTokens(username);
     }
@@ -85,11 +96,19 @@ public final class UserDirectory {
       jdbc.update("DELETE FROM users WHERE username = ?", username);
       return null;
     });
+    users.remove(username);
+    tokens.values().removeIf(t -> t.username().equals(username));
   }
 
   public Optional<User> find(String username) {
-    return jdbc.queryOne("SELECT username, role, communes, enabled, created_at FROM users WHERE username = ?",
+    User cached = users.get(username);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<User> u = jdbc.queryOne("SELECT username, role, communes, enabled, created_at FROM users WHERE username = ?",
         UserDirectory::map, username);
+    u.ifPresent(user -> users.put(username, user));
+    return u;
   }
 
   public User require(String username) {
@@ -111,27 +130,47 @@ public final class UserDirectory {
     String token = Secrets.random(32);
     Instant now = clock.instant();
     Instant expires = now.plus(tokenLifetime);
+    String fingerprint = Secrets.sha256(token);
     jdbc.update("INSERT INTO api_tokens (token_hash, username, created_at, expires_at) VALUES (?,?,?,?)",
-        Secrets.sha256(token), username, now, expires);
+        fingerprint, username, now, expires);
+    tokens.put(fingerprint, new CachedToken(username, expires));
     return Optional.of(new Token(token, username, expires));
   }
 
   /** The enabled user a live token belongs to. */
   public Optional<User> resolve(String token) {
-    Optional<String> username = jdbc.queryOne("SELECT username FROM api_tokens WHERE token_hash = ? AND expires_at > ?",
-        rs -> rs.getString(1), Secrets.sha256(token), clock.instant());
-    return username.flatMap(this::find).filter(User::enabled);
+    String fingerprint = Secrets.sha256(token);
+    Instant now = clock.instant();
+    CachedToken cached = tokens.get(fingerprint);
+    if (cached == null) {
+      cached = jdbc.queryOne("SELECT username, expires_at FROM api_tokens WHERE token_hash = ? AND expires_at > ?",
+          rs -> new CachedToken(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))), fingerprint, now).orElse(null);
+      if (cached == null) {
+        return Optional.empty();
+      }
+      tokens.put(fingerprint, cached);
+    }
+    if (!cached.expiresAt().isAfter(now)) {
+      tokens.remove(fingerprint);
+      return Optional.empty();
+    }
+    return find(cached.username()).filter(User::enabled);
   }
 
   public void logout(String token) {
-    jdbc.update("DELETE FROM api_tokens WHERE token_hash = ?", Secrets.sha256(token));
+    String fingerprint = Secrets.sha256(token);
+    tokens.remove(fingerprint);
+    jdbc.update("DELETE FROM api_tokens WHERE token_hash = ?", fingerprint);
   }
 
   public int purgeExpiredTokens() {
-    return jdbc.update("DELETE FROM api_tokens WHERE expires_at <= ?", clock.instant());
+    Instant now = clock.instant();
+    tokens.values().removeIf(t -> !t.expiresAt().isAfter(now));
+    return jdbc.update("DELETE FROM api_tokens WHERE expires_at <= ?", now);
   }
 
   private void revokeTokens(String username) {
+    tokens.values().removeIf(t -> t.username().equals(username));
     jdbc.update("DELETE FROM api_tokens WHERE username = ?", username);
   }
 

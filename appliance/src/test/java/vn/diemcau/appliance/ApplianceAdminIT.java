@@ -63,6 +63,13 @@ class ApplianceAdminIT {
                         hub.decoded(BOX, Channel.EVENT, Event.class).stream().anyMatch(e -> e instanceof ButtonPressed));
                 assertThat(hub.decoded(BOX, Channel.EVENT, Event.class)).first()
                         .isInstanceOfSatisfying(ButtonPressed.class, b -> assertThat(b.longPress()).isFalse());
+                // The join press put the box in a call (conference "none"): the virtual mute button mutes it.
+                await().atMost(Duration.ofSeconds(15)).until(() -> box.printed("-> InCall"));
+                HttpResponse<String> muted = page.submit("/panel", "/panel/mute", Map.of());
+                assertThat(muted.statusCode()).as(muted.body()).isEqualTo(303);
+                await().atMost(Duration.ofSeconds(15)).until(() -> hub.decoded(BOX, Channel.EVENT, Event.class).stream()
+                        .anyMatch(e -> e instanceof ButtonPressed b && b.button().equals("mute")));
+                await().atMost(Duration.ofSeconds(5)).until(() -> box.printed("Microphone muted"));
                 assertThat(box.stop()).isIn(0, 143);
                 assertThat(box.output()).contains("Admin page stopped");
             }

@@ -88,7 +88,7 @@ public final class Hardware {
             case PI4, PI5, GPIOD -> gpio(s, contexts.apply(board.gpioChip()), scheduler, events, opened);
             case USB -> usb(s, scheduler, events, opened);
             case VIRTUAL -> new Parts(push(opened, new VirtualButton("join", scheduler, events, s.longPressMillis())),
-                    Optional.empty(), new VirtualLamps());
+                    Optional.of(push(opened, new VirtualButton("mute", scheduler, events, s.longPressMillis()))), new VirtualLamps());
         };
         SequencedLights lights = push(opened, new SequencedLights(scheduler, parts.lamps()));
         return new HardwareKit(board.description(), parts.join(), parts.mute(), lights, opened);

@@ -47,6 +47,11 @@ public final class HardwareKit implements AutoCloseable {
         return muteButton;
     }
 
+    /** The mute button as a {@link VirtualButton} when the box has no physical buttons (profile virtual). */
+    public Optional<VirtualButton> virtualMuteButton() {
+        return muteButton.filter(VirtualButton.class::isInstance).map(VirtualButton.class::cast);
+    }
+
     public StatusLights lights() {
         return lights;
     }

@@ -63,7 +63,7 @@ class HardwareTest {
             await().until(() -> presses.size() == 2);
             assertThat(presses).containsExactly(Button.Press.LONG, Button.Press.SHORT);
             assertThat(listenerThread.get()).isEqualTo("diemcau-button-events");
-            assertThat(kit.muteButton()).isEmpty();
+            assertThat(kit.virtualMuteButton()).isPresent();
             kit.lights().show(LedPattern.IN_CALL);
             assertThat(kit.lights().current()).isEqualTo(LedPattern.IN_CALL);
         }
@@ -88,6 +88,7 @@ class HardwareTest {
             assertThat(chipAsked.get()).contains("gpiochip4");
             assertThat(kit.muteButton()).isPresent();
             assertThat(kit.virtualButton()).isEmpty();
+            assertThat(kit.virtualMuteButton()).isEmpty();
             kit.joinButton().onPress(this::record);
 
             join.mockState(DigitalState.HIGH);

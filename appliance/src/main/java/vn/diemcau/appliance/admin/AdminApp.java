@@ -53,6 +53,7 @@ final class AdminApp {
                 Map.entry("GET /events/panel", panel::events),
                 Map.entry("POST /panel/button", panel::button),
                 Map.entry("POST /panel/led", panel::led),
+                Map.entry("POST /panel/mute", panel::mute),
                 Map.entry("GET /logs", system::logs),
                 Map.entry("GET /logs/download", system::download),
                 Map.entry("GET /maintenance", system::maintenance),

@@ -34,6 +34,7 @@ public final class ApplianceStatusAdapter implements StatusPort {
             case CallStatus.Retrying r -> Optional.of(r.reason());
             case CallStatus.Failed f -> Optional.of(f.reason());
             case CallStatus.Joining j -> j.attempt() > 1 ? Optional.of("#" + j.attempt()) : Optional.empty();
+            case CallStatus.InCall c -> s.call().muted() ? Optional.of("micro đang tắt / microphone muted") : Optional.empty();
             default -> Optional.empty();
         };
         return new BoxStatus(s.boxId(), s.displayName(), s.softwareVersion(), s.hardware(), s.startedAt(), state,

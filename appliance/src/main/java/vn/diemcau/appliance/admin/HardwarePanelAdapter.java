@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import vn.diemcau.hardware.Button;
 import vn.diemcau.hardware.HardwareKit;
 import vn.diemcau.hardware.LedPattern;
 
@@ -43,6 +44,17 @@ public final class HardwarePanelAdapter implements PanelPort, AutoCloseable {
     @Override
     public void virtualButton(boolean down) {
         kit.virtualButton().orElseThrow(() -> new BoxConsole.NotAvailable("this box has a physical join button")).setDown(down);
+    }
+
+    @Override
+    public boolean hasVirtualMute() {
+        return kit.virtualMuteButton().isPresent();
+    }
+
+    @Override
+    public void virtualMute() {
+        kit.virtualMuteButton().orElseThrow(() -> new BoxConsole.NotAvailable("this box has no virtual mute button"))
+                .press(Button.Press.SHORT);
     }
 
     @Override

@@ -28,6 +28,11 @@ final class PanelPage {
                     .append("</p><button type=\"button\" class=\"join-button\" id=\"virtual-button\">").append(esc(c.t("panel.virtual.press")))
                     .append("</button>");
         }
+        if (panel.hasVirtualMute()) {
+            b.append("<h3>").append(esc(c.t("panel.mute"))).append("</h3><p class=\"help\">").append(esc(c.t("panel.mute.help")))
+                    .append("</p><form method=\"post\" action=\"/panel/mute\">").append(c.csrfField())
+                    .append("<button class=\"secondary\" id=\"virtual-mute\">").append(esc(c.t("panel.mute.press"))).append("</button></form>");
+        }
         b.append("</section><section class=\"card\"><h2>").append(esc(c.t("panel.leds"))).append("</h2>")
                 .append("<p>").append(esc(c.t("panel.led.current"))).append(" <b id=\"led-current\">").append(esc(ledName(c, panel.ledPattern())))
                 .append("</b></p><form method=\"post\" action=\"/panel/led\" class=\"led-list\">").append(c.csrfField());
@@ -54,6 +59,16 @@ final class PanelPage {
             return WebResponse.json(200, "{\"ok\":true}");
         } catch (BoxConsole.NotAvailable e) {
             return WebResponse.json(409, "{\"error\":\"no virtual button\"}");
+        }
+    }
+
+    WebResponse mute(Ctx c) {
+        try {
+            panel.virtualMute();
+            log.info("Virtual mute button pressed from the admin page");
+            return WebResponse.redirect("/panel");
+        } catch (BoxConsole.NotAvailable e) {
+            return WebResponse.json(409, "{\"error\":\"no virtual mute button\"}");
         }
     }
 

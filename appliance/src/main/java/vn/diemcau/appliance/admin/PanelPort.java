@@ -18,6 +18,16 @@ public interface PanelPort {
      */
     void virtualButton(boolean down);
 
+    /** Whether the box has a virtual mute button (hardware profile {@code virtual}) the page can press. */
+    boolean hasVirtualMute();
+
+    /**
+     * Presses the virtual mute button once: toggles the microphone's mute while a call is on.
+     *
+     * @throws BoxConsole.NotAvailable without a virtual mute button
+     */
+    void virtualMute();
+
     /** The LED pattern shown now (a name from {@link #ledPatterns()}). */
     String ledPattern();
 

@@ -67,6 +67,17 @@ class AdminServerTest {
     }
 
     @Test
+    void panel_virtualMute_pressesTheBoxMuteButton_withCsrfOnly() throws Exception {
+        firstRun();
+        assertThat(client.get("/panel").body()).contains("id=\"virtual-mute\"", "Tắt/bật micro");
+        assertThat(client.post("/panel/mute", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(box.actions).doesNotContain("mute");
+        HttpResponse<String> r = client.submit("/panel", "/panel/mute", Map.of());
+        assertThat(r.statusCode()).isEqualTo(303);
+        assertThat(box.actions).containsExactly("mute");
+    }
+
+    @Test
     void plainHttp_redirectsToHttps() throws Exception {
         HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> r = plain.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + "/status?x=1")).build(),

@@ -127,6 +127,16 @@ final class FakeBox implements ConfigPort, StatusPort, MediaPort, PanelPort, Sys
     }
 
     @Override
+    public boolean hasVirtualMute() {
+        return true;
+    }
+
+    @Override
+    public void virtualMute() {
+        actions.add("mute");
+    }
+
+    @Override
     public String ledPattern() {
         return ledPreviews.isEmpty() ? "IDLE" : ledPreviews.get(ledPreviews.size() - 1);
     }

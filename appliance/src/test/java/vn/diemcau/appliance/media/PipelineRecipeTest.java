@@ -61,4 +61,26 @@ class PipelineRecipeTest {
         assertThat(DeviceChoice.named("v4l2:/dev/video2")).isEqualTo("v4l2src device=\"/dev/video2\"");
         assertThat(DeviceChoice.named("alsa:hw:1,0")).isEqualTo("alsasrc device=\"hw:1,0\"");
     }
+
+    @Test
+    void audioBranch_metersTheMicrophoneBeforeEchoCancellation_andMutesBeforeOpus() {
+        String p = recipe(MediaSettings.testSources(0, 440), Set.of("x264enc", "webrtcdsp", "webrtcechoprobe")).audioBranch(true);
+        assertThat(p.indexOf("level name=miclevel")).isPositive().isLessThan(p.indexOf("webrtcdsp"));
+        assertThat(p.indexOf("volume name=micmute")).isGreaterThan(p.indexOf("webrtcdsp")).isLessThan(p.indexOf("opusenc"));
+    }
+
+    @Test
+    void speakerAndLoopbackChoices() {
+        assertThat(DeviceChoice.speaker("auto")).isEqualTo("autoaudiosink sync=true");
+        assertThat(DeviceChoice.speaker("fake")).isEqualTo("fakesink sync=true");
+        assertThat(DeviceChoice.speaker("alsa:hw:0,0")).isEqualTo("alsasink sync=true device=\"hw:0,0\"");
+        assertThat(DeviceChoice.speaker("loopback:room-1")).endsWith(DeviceChoice.LOOPBACK_CAPS + " ! interaudiosink sync=true channel=room-1");
+        assertThat(DeviceChoice.named("loopback:room-1")).isEqualTo("interaudiosrc channel=room-1 ! " + DeviceChoice.LOOPBACK_CAPS);
+        MediaSettings d = MediaSettings.testSources(0, 440);
+        assertThat(d.withAudio("loopback:room-1", "loopback:room-1").audioSink()).isEqualTo("loopback:room-1");
+        assertThat(d.withAudio("alsa:hw:1,0", "alsa:hw:0,0").audioSink()).isEqualTo("alsa:hw:0,0");
+        assertThatThrownBy(() -> d.withAudio("loopback:a b", "fake")).hasMessageContaining("loopback:<name>");
+        assertThatThrownBy(() -> d.withAudio("test", "loopback:x ! fakesink")).hasMessageContaining("audioSink");
+        assertThatThrownBy(() -> d.withAudio("test", "hdmi")).hasMessageContaining("audioSink");
+    }
 }

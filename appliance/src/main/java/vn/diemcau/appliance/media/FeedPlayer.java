@@ -110,8 +110,8 @@ final class FeedPlayer {
     /**
      * Links the new pad right here on webrtcbin's streaming thread, as GStreamer expects. Not a
      * hop to the Gst thread: that thread may be stopping this very webrtcbin, which waits for
-     * this callback to return (a deadlock). The elements made here are kept and disposed by
-     * {@link #dispose()} on the Gst thread.
+     * this callback to return (a deadlock). The elements made here are kept and released by
+     * {@link #release()} (the feed left) or {@link #dispose()} (the call ended) on the Gst thread.
      */
     private void onPadAdded(Pad pad) {
         try {

@@ -202,8 +202,13 @@ public final class BoxProcessBenchmark {
                 """.formatted(brokerUrl, janusApi, ROOM, JanusFixture.ICE_ADDRESS);
     }
 
-    /** This JVM's class path without test classes (the box runs its own logback.xml, as installed). */
+    /**
+     * The box's class path: {@code -Dbox.classpath} (e.g. the packaged jars, which an AOT cache
+     * needs), else this JVM's class path without test classes (the box runs its own logback.xml).
+     */
     private static String childClasspath() {
+        String given = System.getProperty("box.classpath", "");
+        if (!given.isBlank()) return given;
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(e -> !e.endsWith("test-classes")).collect(Collectors.joining(File.pathSeparator));
     }

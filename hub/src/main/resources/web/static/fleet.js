@@ -13,7 +13,7 @@
 
   const callOf = v => {
     if (!v.presence || v.presence.state !== 'ONLINE') return null;
-    if (v.reported && v.reported.call) return {state: v.reported.call, room: v.reported.room};
+    if (v.reported && v.reported.call) return {state: v.reported.call, room: v.reported.room, muted: !!v.reported.muted};
     if (v.telemetry && v.telemetry.call) return {state: v.telemetry.call.state, room: v.telemetry.call.room};
     return null;
   };
@@ -45,7 +45,8 @@
 
   function rowHtml(v) {
     const b = v.box, c = callOf(v);
-    const call = c ? '<span class="pill ' + esc(c.state) + '">' + esc(DC.callLabel(c.state)) + '</span>' + (c.room ? ' <span class="muted">' + esc(c.room) + '</span>' : '') : '<span class="muted">—</span>';
+    const call = c ? '<span class="pill ' + esc(c.state) + '">' + esc(DC.callLabel(c.state)) + '</span>' + (c.room ? ' <span class="muted">' + esc(c.room) + '</span>' : '') +
+      (c.muted ? ' <span class="badge warn mic-muted">🔇 ' + esc(t('micMuted')) + '</span>' : '') : '<span class="muted">—</span>';
     const seen = v.presence && (v.presence.lastSeen || (v.presence.state !== 'UNKNOWN' ? v.presence.since : null));
     return (canAct ? '<td class="sel"><input type="checkbox" class="sel-box" aria-label="' + esc(b.id) + '"' + (selected.has(b.id) ? ' checked' : '') + '></td>' : '') +
       '<td class="presence-cell">' + presenceCell(v) + '</td>' +

@@ -107,7 +107,10 @@ public final class Appliance implements AutoCloseable {
     /** Starts the call machine, the button and the fleet agent (idempotent through the components). */
     public void start() {
         call.addListener(this::onTransition);
-        call.addMuteListener(muted -> notifyListeners());
+        call.addMuteListener(muted -> {
+            fleet.publishReported();
+            notifyListeners();
+        });
         config.addListener(c -> {
             call.policy(policy(c));
             FleetSettings wanted = fleetSettings(c);

@@ -100,7 +100,7 @@ final class ApplianceCommands implements CommandHandler {
         CallStatus s = call.snapshot().status();
         return new ReportedState(config.current().configVersion(), clock.instant(), ProtocolMapping.state(s),
                 s.session().map(JoinRequest::room),
-                s instanceof CallStatus.Failed f ? Optional.of(f.reason()) : config.problem());
+                s instanceof CallStatus.Failed f ? Optional.of(f.reason()) : config.problem(), call.snapshot().muted());
     }
 
     private static JoinRequest request(Join j) {

@@ -17,6 +17,7 @@ import vn.diemcau.appliance.admin.AdminClient;
 import vn.diemcau.protocol.Channel;
 import vn.diemcau.protocol.DeviceId;
 import vn.diemcau.protocol.Event;
+import vn.diemcau.protocol.ReportedState;
 import vn.diemcau.protocol.Event.ButtonPressed;
 import vn.diemcau.protocol.TopicPermissions;
 
@@ -70,6 +71,9 @@ class ApplianceAdminIT {
                 await().atMost(Duration.ofSeconds(15)).until(() -> hub.decoded(BOX, Channel.EVENT, Event.class).stream()
                         .anyMatch(e -> e instanceof ButtonPressed b && b.button().equals("mute")));
                 await().atMost(Duration.ofSeconds(5)).until(() -> box.printed("Microphone muted"));
+                // The hub learns it from the retained reported state (the dashboard shows "Micro đang tắt").
+                await().atMost(Duration.ofSeconds(15)).until(() -> hub.decoded(BOX, Channel.REPORTED, ReportedState.class).stream()
+                        .anyMatch(r -> r.call() == vn.diemcau.protocol.CallState.IN_CALL && r.muted()));
                 assertThat(box.stop()).isIn(0, 143);
                 assertThat(box.output()).contains("Admin page stopped");
             }

@@ -10,7 +10,8 @@ public record ReportedState(
         @JsonProperty(required = true) Instant at,
         @JsonProperty(required = true) CallState call,
         Optional<String> room,
-        Optional<String> lastError) {
+        Optional<String> lastError,
+        Boolean muted) {
     public ReportedState {
         Check.atLeast(appliedConfigVersion, 0, "appliedConfigVersion");
         Check.required(at, "at");
@@ -19,5 +20,7 @@ public record ReportedState(
         room.ifPresent(r -> Check.text(r, "room", 128));
         lastError = Check.optional(lastError);
         lastError.ifPresent(r -> Check.text(r, "lastError", 1000));
+        // Added after the first release: boxes that do not send it are not muted.
+        if (muted == null) muted = Boolean.FALSE;
     }
 }

@@ -111,4 +111,12 @@ class ProtocolCodecTest {
     void joinToString_hidesPin() {
         assertThat(Samples.join().toString()).doesNotContain("4321").contains("***");
     }
+
+    @Test
+    void decode_reportedStateFromAnOlderBox_isNotMuted() {
+        String json = "{\"schema\":1,\"appliedConfigVersion\":3,\"at\":\"2026-11-30T03:00:00Z\",\"call\":\"IN_CALL\",\"room\":\"1234\"}";
+        assertThat(ProtocolCodec.decode(json.getBytes(UTF_8), ReportedState.class).muted()).isFalse();
+        String muted = json.replace("}", ",\"muted\":true}");
+        assertThat(ProtocolCodec.decode(muted.getBytes(UTF_8), ReportedState.class).muted()).isTrue();
+    }
 }

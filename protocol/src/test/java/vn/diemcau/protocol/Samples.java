@@ -62,8 +62,8 @@ final class Samples {
                 CommandReply.of("c-1", ReplyStage.FAILED, AT, "wrong room PIN"),
                 new DesiredState(3, AT, Optional.of(join()), Optional.of(config())),
                 new DesiredState(4, AT, Optional.empty(), Optional.empty()),
-                new ReportedState(8, AT, CallState.IN_CALL, Optional.of("1234"), Optional.empty()),
-                new ReportedState(8, AT, CallState.ERROR, Optional.empty(), Optional.of("room not found")));
+                new ReportedState(8, AT, CallState.IN_CALL, Optional.of("1234"), Optional.empty(), true),
+                new ReportedState(8, AT, CallState.ERROR, Optional.empty(), Optional.of("room not found"), false));
     }
 
     /** The type to decode a sample as (the sealed parent for events). */

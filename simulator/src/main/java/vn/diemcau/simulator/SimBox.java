@@ -239,7 +239,7 @@ final class SimBox implements SimulatedBox, BoxConnection.Listener {
     }
 
     synchronized void publishReported() {
-        ReportedState state = new ReportedState(appliedConfigVersion, now(), call.state(), call.room(), lastError);
+        ReportedState state = new ReportedState(appliedConfigVersion, now(), call.state(), call.room(), lastError, false);
         send(Channel.REPORTED, ProtocolCodec.encode(state));
     }
 

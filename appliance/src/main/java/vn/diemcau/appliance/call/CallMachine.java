@@ -98,14 +98,20 @@ public final class CallMachine implements AutoCloseable {
     /** A press of the mute button (physical or virtual): toggles the microphone's mute while a call is on; ignored otherwise. */
     public void toggleMute() {
         scheduler.execute(() -> {
-            if (mute.set(!mute.muted(), status)) refreshLights();
+            if (mute.set(!mute.muted(), status)) {
+                refreshLights();
+                mute.announce();
+            }
         });
     }
 
     /** Mutes or unmutes the microphone while a call is on (muting with no call is ignored). */
     public void mute(boolean muted) {
         scheduler.execute(() -> {
-            if (mute.set(muted, status)) refreshLights();
+            if (mute.set(muted, status)) {
+                refreshLights();
+                mute.announce();
+            }
         });
     }
 
@@ -317,8 +323,9 @@ public final class CallMachine implements AutoCloseable {
         CallStatus from = status;
         status = to;
         log.info("Call {} -> {}", from.getClass().getSimpleName(), describe(to));
-        mute.after(to);
+        boolean unmuted = mute.after(to);
         refreshLights();
+        if (unmuted) mute.announce();
         for (CallListener l : listeners) {
             try {
                 l.changed(from, to);

@@ -52,6 +52,11 @@ final class MuteSwitch {
         muted = m;
         conference.setMuted(m);
         log.info("Microphone {}", m ? "muted" : "unmuted");
+    }
+
+    /** Tells the listeners the current mute; the machine calls it once its snapshot shows the change. */
+    void announce() {
+        boolean m = muted;
         for (Consumer<Boolean> l : listeners) {
             try {
                 l.accept(m);

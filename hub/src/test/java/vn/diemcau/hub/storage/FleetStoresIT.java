@@ -178,7 +178,7 @@ class FleetStoresIT {
       assertThat(desired.set("xa-1", Optional.empty(), Optional.empty(), "op").version()).isEqualTo(2);
       assertThat(sent).hasSize(2).allSatisfy(m -> assertThat(m.retained()).isTrue());
       var reported = new vn.diemcau.protocol.ReportedState(2, clock.instant(), vn.diemcau.protocol.CallState.IDLE,
-          Optional.empty(), Optional.empty());
+          Optional.empty(), Optional.empty(), false);
       desired.onReported("xa-1", reported, ProtocolCodec.encode(reported));
       var twin = desired.twin("xa-1");
       assertThat(twin.desiredVersion()).isEqualTo(2);

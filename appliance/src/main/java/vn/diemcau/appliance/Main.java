@@ -57,7 +57,7 @@ public final class Main implements Callable<Integer> {
             defaultValue = "/usr/lib/diemcau/appliance.factory.json")
     Path factoryConfig;
 
-    @Option(names = "--dev-console", description = "devMode only: read 'short', 'long', 'identify' lines from stdin as button presses")
+    @Option(names = "--dev-console", description = "devMode only: read 'short', 'long', 'mute', 'identify' lines from stdin as button presses")
     boolean devConsole;
 
     public static void main(String[] args) {
@@ -150,8 +150,9 @@ public final class Main implements Callable<Integer> {
                         case "short" -> appliance.get().press(Button.Press.SHORT);
                         case "long" -> appliance.get().press(Button.Press.LONG);
                         case "identify" -> appliance.get().identify(Duration.ofSeconds(10));
+                        case "mute" -> appliance.get().pressMute(Button.Press.SHORT);
                         case "" -> { }
-                        default -> log.warn("dev console: unknown input '{}' (short, long, identify)", line.strip());
+                        default -> log.warn("dev console: unknown input '{}' (short, long, mute, identify)", line.strip());
                     }
                 }
             } catch (java.io.IOException e) {

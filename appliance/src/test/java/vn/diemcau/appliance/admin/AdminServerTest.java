@@ -1,5 +1,7 @@
 package vn.diemcau.appliance.admin;
 
+import vn.diemcau.protocol.testing.FakeClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -25,7 +27,7 @@ class AdminServerTest {
 
     @TempDir
     Path state;
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T03:00:00Z"));
+    final FakeClock clock = new FakeClock(Instant.parse("2026-11-30T03:00:00Z"));
     final FakeBox box = new FakeBox();
     final List<Optional<String>> shownCodes = new CopyOnWriteArrayList<>();
     AdminServer server;

@@ -1,5 +1,7 @@
 package vn.diemcau.appliance.admin;
 
+import vn.diemcau.protocol.testing.FakeClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
@@ -46,7 +48,7 @@ class ProvisioningPageTest {
         config = new ConfigStoreAdapter(ConfigStore.open(configFile, Map.of()));
         BoxConsole console = new BoxConsole(config, box, box, box, box);
         server = new AdminServer(AdminSettings.defaults(state).withBindAddresses(List.of("127.0.0.1")).withPorts(0, -1)
-                .withPasswordIterations(1_000).withClock(new MutableClock(Instant.parse("2026-11-30T03:00:00Z"))), console, c -> { });
+                .withPasswordIterations(1_000).withClock(new FakeClock(Instant.parse("2026-11-30T03:00:00Z"))), console, c -> { });
         server.start();
         client = new AdminClient(state.resolve("admin"), server.httpsPort());
         String code = server.setupCode().orElseThrow();

@@ -1,5 +1,7 @@
 package vn.diemcau.appliance.admin;
 
+import vn.diemcau.protocol.testing.FakeClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -7,7 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class SessionsTest {
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T03:00:00Z"));
+    final FakeClock clock = new FakeClock(Instant.parse("2026-11-30T03:00:00Z"));
     final Sessions sessions = new Sessions(clock, Duration.ofMinutes(15), Duration.ofHours(8));
 
     @Test

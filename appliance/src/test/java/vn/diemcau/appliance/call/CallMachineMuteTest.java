@@ -1,5 +1,7 @@
 package vn.diemcau.appliance.call;
 
+import vn.diemcau.protocol.testing.FakeClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

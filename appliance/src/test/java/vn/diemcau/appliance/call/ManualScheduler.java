@@ -1,5 +1,7 @@
 package vn.diemcau.appliance.call;
 
+import vn.diemcau.protocol.testing.FakeClock;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,5 +1,7 @@
 package vn.diemcau.appliance.fleet;
 
+import vn.diemcau.protocol.testing.FakeClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -8,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.diemcau.appliance.call.FakeClock;
 
 class CommandLogTest {
 

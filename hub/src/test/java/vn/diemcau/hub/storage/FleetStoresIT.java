@@ -29,7 +29,7 @@ import vn.diemcau.hub.mqtt.OutboundMessage;
 import vn.diemcau.hub.presence.PresenceState;
 import vn.diemcau.hub.presence.PresenceTracker;
 import vn.diemcau.hub.testing.Databases;
-import vn.diemcau.hub.testing.FakeClock;
+import vn.diemcau.protocol.testing.FakeClock;
 import vn.diemcau.hub.testing.PostgresCluster;
 import vn.diemcau.hub.testing.TestBox;
 import vn.diemcau.protocol.Birth;

@@ -1,4 +1,4 @@
-package vn.diemcau.appliance.call;
+package vn.diemcau.protocol.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when told. */
+/**
+ * A clock tests move by hand (thread-safe), shared by every module's tests through the protocol
+ * module's test jar ({@code diemcau-protocol}, type {@code test-jar}, scope {@code test}).
+ */
 public final class FakeClock extends Clock {
-    private Instant now;
+    private volatile Instant now;
 
     public FakeClock(Instant start) {
         this.now = start;

@@ -48,7 +48,7 @@ class EndToEndIT {
       throws Exception {
     long t0 = System.nanoTime();
     Path shots = E2e.out().resolve("screenshots");
-    try (Rig rig = new Rig(dir)) {
+    try (Rig rig = new Rig(dir, "end-to-end")) {
       rig.startJanus().startHub();
       for (BoxSpec b : BOXES) {
         rig.register(b);

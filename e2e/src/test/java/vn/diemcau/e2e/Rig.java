@@ -41,11 +41,12 @@ final class Rig implements AutoCloseable {
   private Http api;
   private String adminPassword;
 
-  Rig(Path dir) {
+  /** @param name the test's name: its logs go to {@code target/e2e-logs/<name>}, cleared first */
+  Rig(Path dir, String name) {
     this.dir = dir;
-    this.logs = E2e.out().resolve("e2e-logs");
+    this.logs = E2e.out().resolve("e2e-logs").resolve(name);
     try (var old = Files.list(Files.createDirectories(logs))) {
-      for (Path f : old.toList()) {
+      for (Path f : old.filter(Files::isRegularFile).toList()) {
         Files.delete(f);
       }
     } catch (IOException e) {

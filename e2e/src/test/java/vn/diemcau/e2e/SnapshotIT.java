@@ -34,7 +34,7 @@ class SnapshotIT {
 
   @Test
   void snapshotCommand_throughTheHub_storesTheBoxCameraJpegAtTheHub(@TempDir Path dir) throws Exception {
-    try (Rig rig = new Rig(dir)) {
+    try (Rig rig = new Rig(dir, "snapshot")) {
       rig.startHub();
       rig.register(BOX);
       rig.startBox(BOX.id());

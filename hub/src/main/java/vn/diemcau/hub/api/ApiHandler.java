@@ -23,13 +23,22 @@ import vn.diemcau.hub.users.UserDirectory;
  * Dispatches to {@link Route}s, authenticates (bearer token or session cookie), authorises by
  * permission, and maps failures to JSON errors: {@code {"error": "...", "status": 400}}.
  * Unmatched paths fall through to the next handler (the web pages).
+ *
+ * <p>At most {@value #MAX_CONCURRENT} requests run their endpoint at once (event streams are not
+ * counted); the others wait their turn parked. Requests run on virtual threads over two carriers:
+ * unbounded, a burst of slow requests left hundreds of runnable virtual threads queued for a
+ * carrier ahead of the one holding the database connection or a lock the ingest lanes need, and
+ * the hub's command round trip collapsed to tens of seconds under CPU contention.
  */
 final class ApiHandler extends Handler.Abstract {
   static final String SESSION_COOKIE = "diemcau_session";
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
+  private static final int MAX_CONCURRENT = 8;
+
   private final List<Route> routes;
   private final UserDirectory users;
+  private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(MAX_CONCURRENT, true);
 
   ApiHandler(List<Route> routes, UserDirectory users) {
     super(InvocationType.BLOCKING);
@@ -78,7 +87,17 @@ final class ApiHandler extends Handler.Abstract {
               + matched.permission().get() + " for " + request.getMethod() + " " + matched.pattern());
         }
       }
-      Object result = matched.endpoint().handle(new Call(request, response, callback, params, user, token));
+      Object result;
+      if (matched.endpoint() instanceof SseEndpoint) {
+        result = matched.endpoint().handle(new Call(request, response, callback, params, user, token));
+      } else {
+        inFlight.acquire();
+        try {
+          result = matched.endpoint().handle(new Call(request, response, callback, params, user, token));
+        } finally {
+          inFlight.release();
+        }
+      }
       if (result == Reply.STREAMED) {
         return true;
       }

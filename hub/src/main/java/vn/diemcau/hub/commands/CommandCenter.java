@@ -180,20 +180,29 @@ public final class CommandCenter {
     }
   }
 
-  private synchronized void transition(CommandRecord c, CommandState next, Optional<String> reason,
-      Optional<JsonNode> result) {
-    CommandRecord current = open.get(c.id());
-    if (current == null || current.state().isFinal()) {
-      return;
+  /**
+   * Decides and queues the state change under the lock (the write is queued before the command
+   * leaves {@code open}, so {@link #find} never reads an older state); audits and notifies after
+   * it, so the ingest lanes do not queue behind one another's audit entry or listeners.
+   */
+  private void transition(CommandRecord c, CommandState next, Optional<String> reason, Optional<JsonNode> result) {
+    CommandRecord updated;
+    synchronized (this) {
+      CommandRecord current = open.get(c.id());
+      if (current == null || current.state().isFinal()) {
+        return;
+      }
+      updated = current.to(next, clock.instant(), reason, result);
+      store.update(updated);
+      if (next.isFinal()) {
+        open.remove(c.id());
+      } else {
+        open.put(c.id(), updated);
+      }
     }
-    CommandRecord updated = current.to(next, clock.instant(), reason, result);
-    store.update(updated);
     if (next.isFinal()) {
-      open.remove(c.id());
       audit.record(c.issuedBy(), "command." + c.type(), c.boxId(), "id " + c.id() + reason.map(r -> ": " + r).orElse(""),
           next.name().toLowerCase(java.util.Locale.ROOT));
-    } else {
-      open.put(c.id(), updated);
     }
     metrics.command(next.name().toLowerCase(java.util.Locale.ROOT));
     notify(updated);

@@ -3,7 +3,10 @@ package vn.diemcau.hub.mqtt;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -24,10 +27,11 @@ import vn.diemcau.hub.error.HubException;
  * persistence, automatic reconnect with re-subscription (which also re-reads every retained
  * status), and back-off-and-retry on reason 32202 (too many publishes in flight).
  *
- * <p>Publishers take turns on a fair lock before entering Paho: Paho serialises sends on a
- * monitor its receiver thread also takes for every inbound message and acknowledgement, and
- * dozens of API threads contending for that monitor spun for CPU (JFR, 1,000 boxes at 50
- * commands/s: 7–10% of the hub's samples in {@code ClientComms.internalSend}).
+ * <p>Every publish is handed to one platform thread ({@code mqtt-out}) and the caller waits for
+ * its outcome: Paho serialises sends on monitors its receiver thread also takes for every inbound
+ * message and acknowledgement, and the API's virtual threads contending for them spun for CPU
+ * (JFR, 1,000 boxes at 50 commands/s: 7–10% of the hub's samples in
+ * {@code ClientComms.internalSend}, with or without a lock in front).
  */
 public final class PahoHubLink implements HubLink {
   private static final Logger LOG = LoggerFactory.getLogger(PahoHubLink.class);
@@ -42,7 +46,8 @@ public final class PahoHubLink implements HubLink {
   private final LinkSettings settings;
   private final Consumer<InboundMessage> sink;
   private final MqttAsyncClient client;
-  private final ReentrantLock sendTurn = new ReentrantLock(true);
+  private final ExecutorService outbox = Executors.newSingleThreadExecutor(
+      Thread.ofPlatform().name("mqtt-out").daemon(true).factory());
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -107,6 +112,26 @@ public final class PahoHubLink implements HubLink {
 
   @Override
   public void publish(OutboundMessage m) {
+    Future<?> sent;
+    try {
+      sent = outbox.submit(() -> publishNow(m));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      throw new HubException(HubException.Kind.UNAVAILABLE, "cannot publish to " + m.topic() + ": the MQTT link is closed");
+    }
+    try {
+      sent.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException("publishing to " + m.topic() + " failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while publishing to " + m.topic(), e);
+    }
+  }
+
+  private void publishNow(OutboundMessage m) {
     MqttMessage msg = new MqttMessage(m.payload(), m.qos(), m.retained(), null);
     if (m.responseTopic().isPresent() || m.correlationData().isPresent() || m.messageExpirySeconds().isPresent()) {
       MqttProperties p = new MqttProperties();
@@ -118,7 +143,6 @@ public final class PahoHubLink implements HubLink {
     long backoffMillis = 1;
     long giveUpAt = System.nanoTime() + DISCONNECTED_PATIENCE.toNanos();
     while (true) {
-      sendTurn.lock();
       try {
         client.publish(m.topic(), msg);
         return;
@@ -128,8 +152,6 @@ public final class PahoHubLink implements HubLink {
           throw new HubException(HubException.Kind.UNAVAILABLE, "cannot publish to " + m.topic()
               + ": the MQTT broker is unreachable (" + e.getMessage() + ")");
         }
-      } finally {
-        sendTurn.unlock();
       }
       // 32202 (window full) or disconnected (reconnect under way): back off and retry, never drop.
       try {
@@ -150,6 +172,12 @@ public final class PahoHubLink implements HubLink {
   @Override
   public synchronized void close() {
     closed = true;
+    outbox.shutdown();
+    try {
+      outbox.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       if (client.isConnected()) {
         client.disconnect(2_000).waitForCompletion(3_000);

@@ -54,6 +54,10 @@ final class BenchOptions {
             description = "Pause between all-online and the window (default: ${DEFAULT-VALUE}).")
     Duration settle;
 
+    @Option(names = "--warmup", defaultValue = "0s", converter = Durations.class,
+            description = "Commands at --command-rate for this long before the window, not counted (default: ${DEFAULT-VALUE}).")
+    Duration warmup;
+
     @Option(names = "--online-timeout", defaultValue = "180s", converter = Durations.class,
             description = "Give up waiting for the fleet to come online after (default: ${DEFAULT-VALUE}).")
     Duration onlineTimeout;

@@ -74,6 +74,10 @@ final class BenchStep {
             int online = requester.online();
             LOG.info("{} boxes: {} online after {} s", boxes, online, String.format("%.1f", ramp));
             Thread.sleep(options.settle.toMillis());
+            warmUp(requester, bulk);
+            int roundTripsBefore = requester.roundTripsNanos().size();
+            long sentBefore = requester.commandsSent();
+            long unansweredBefore = requester.unanswered();
 
             List<Long> simPids = children.pids();
             ProcessMeter.Sample targetStart = ProcessMeter.sample(target.pid());
@@ -87,7 +91,7 @@ final class BenchStep {
                 probeFleet.box(id).inject(Fault.FROZEN);
                 frozen.add(id);
             }
-            runWindow(requester, probeFleet, bulk, windowStart);
+            runWindow(requester, probeFleet, bulk, windowStart, options.window, options.killProbes);
 
             ProcessMeter.Sample targetEnd = ProcessMeter.sample(target.pid());
             String load = ProcessMeter.loadAverage();
@@ -107,18 +111,41 @@ final class BenchStep {
                     targetEnd.cpuPercentSince(targetStart, options.cores),
                     ProcessMeter.rssBytes(target.pid()) / 1e6, ProcessMeter.peakRssBytes(target.pid()) / 1e6,
                     ProcessMeter.threads(target.pid()), simCpu,
-                    StepResult.Stats.ofNanos(requester.roundTripsNanos()), requester.commandsSent(),
-                    requester.unanswered(), StepResult.Stats.ofNanos(kills), StepResult.Stats.ofNanos(freezes), load);
+                    StepResult.Stats.ofNanos(afterFirst(requester.roundTripsNanos(), roundTripsBefore)),
+                    requester.commandsSent() - sentBefore, requester.unanswered() - unansweredBefore,
+                    StepResult.Stats.ofNanos(kills), StepResult.Stats.ofNanos(freezes), load);
         }
     }
 
+    /**
+     * Commands at the window's rate for {@code --warmup} (not counted; a freshly started hub's JIT is
+     * still compiling the command path), then up to 30 s for their answers, so the window measures
+     * the steady state.
+     */
+    private void warmUp(Requester requester, List<BoxIdentity> bulk) throws InterruptedException {
+        if (options.warmup.isZero()) {
+            return;
+        }
+        runWindow(requester, null, bulk, System.nanoTime(), options.warmup, 0);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (requester.unanswered() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        LOG.info("{} boxes: warm-up done ({} commands, {} unanswered)", boxes, requester.commandsSent(),
+                requester.unanswered());
+    }
+
+    private static List<Long> afterFirst(List<Long> all, int skip) {
+        return all.subList(Math.min(skip, all.size()), all.size());
+    }
+
     /** Commands at a steady rate to random bulk boxes; the kill probes die one by one, evenly spread. */
-    private void runWindow(Requester requester, Simulator probeFleet, List<BoxIdentity> bulk, long windowStart)
-            throws InterruptedException {
-        SplittableRandom random = new SplittableRandom(boxes);
-        long windowNanos = options.window.toNanos();
+    private void runWindow(Requester requester, Simulator probeFleet, List<BoxIdentity> bulk, long windowStart,
+            Duration length, int killProbes) throws InterruptedException {
+        SplittableRandom random = new SplittableRandom(boxes + windowStart);
+        long windowNanos = length.toNanos();
         long commandEvery = 1_000_000_000L / options.commandRate;
-        long killEvery = windowNanos / (options.killProbes + 1);
+        long killEvery = windowNanos / (killProbes + 1);
         long nextCommand = windowStart;
         long nextKill = windowStart + killEvery;
         int killed = 0;
@@ -128,7 +155,7 @@ final class BenchStep {
                 requester.command(bulk.get(random.nextInt(bulk.size())).id());
                 nextCommand += commandEvery;
             }
-            if (killed < options.killProbes && now >= nextKill) {
+            if (killed < killProbes && now >= nextKill) {
                 DeviceId id = probeId(++killed);
                 requester.killing(id);
                 probeFleet.kill(id);

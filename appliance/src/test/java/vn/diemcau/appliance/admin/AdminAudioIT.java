@@ -3,7 +3,6 @@ package vn.diemcau.appliance.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,12 +17,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import vn.diemcau.appliance.config.ConfigStore;
 import vn.diemcau.appliance.media.MediaEngine;
 import vn.diemcau.appliance.media.MediaSettings;
@@ -63,17 +59,7 @@ class AdminAudioIT {
         server.start();
         base = "https://localhost:" + server.httpsPort();
         Files.createDirectories(SHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--ignore-certificate-errors",
-                "--disable-dev-shm-usage", "--lang=vi", "--user-data-dir=" + Files.createTempDirectory(state, "chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(15));
-        browser.manage().window().setSize(new Dimension(1280, 1000));
+        browser = Browsers.headlessChromium(state);
     }
 
     @AfterAll

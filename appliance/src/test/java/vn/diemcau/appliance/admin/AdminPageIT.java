@@ -3,11 +3,9 @@ package vn.diemcau.appliance.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +23,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import vn.diemcau.appliance.config.ConfigStore;
 
@@ -64,19 +60,7 @@ class AdminPageIT {
         server.start();
         base = "https://localhost:" + server.httpsPort();
         Files.createDirectories(SHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--ignore-certificate-errors",
-                "--disable-dev-shm-usage", "--lang=vi", "--user-data-dir=" + Files.createTempDirectory(state, "chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        // A click that submits a form may return before the next page is in: element look-ups
-        // wait for it (no test here looks for an element's absence).
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(15));
-        browser.manage().window().setSize(new Dimension(1280, 1000));
+        browser = Browsers.headlessChromium(state);
     }
 
     @AfterAll

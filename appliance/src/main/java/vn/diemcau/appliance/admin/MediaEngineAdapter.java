@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -119,8 +120,10 @@ public final class MediaEngineAdapter implements MediaPort {
         out.add(cameraCheck());
         try {
             AudioSelfTest a = media().audioSelfTest();
-            out.add(new CheckResult(CheckItem.MICROPHONE_LEVEL, a.microphonePassed(), a.microphoneDetail(), a.took()));
-            out.add(new CheckResult(CheckItem.TONE_HEARD, a.toneHeard(), a.toneDetail(), a.took()));
+            out.add(new CheckResult(CheckItem.MICROPHONE_LEVEL, a.microphonePassed(), a.microphoneDetail(), a.took(),
+                    a.problem().isPresent() ? Optional.empty() : Optional.of(microphoneText(a))));
+            out.add(new CheckResult(CheckItem.TONE_HEARD, a.toneHeard(), a.toneDetail(), a.took(),
+                    a.problem().isPresent() ? Optional.empty() : Optional.of(toneText(a))));
         } catch (MediaException e) {
             out.add(new CheckResult(CheckItem.MICROPHONE_LEVEL, false, e.getMessage(), Duration.ZERO));
             out.add(new CheckResult(CheckItem.TONE_HEARD, false, e.getMessage(), Duration.ZERO));
@@ -137,7 +140,26 @@ public final class MediaEngineAdapter implements MediaPort {
         String detail = first.isEmpty() || second.isEmpty() ? "no picture from the camera"
                 : fresh ? "two pictures, " + first.get().length / 1024 + " KiB and " + second.get().length / 1024 + " KiB, different"
                 : "two identical pictures: the camera image is frozen";
-        return new CheckResult(CheckItem.CAMERA_FRAMES, fresh, detail, took);
+        Localized text = first.isEmpty() || second.isEmpty() ? new Localized("media.detail.noPicture", List.of())
+                : new Localized(fresh ? "media.detail.fresh" : "media.detail.frozen",
+                        List.of(first.get().length / 1024, second.get().length / 1024));
+        return new CheckResult(CheckItem.CAMERA_FRAMES, fresh, detail, took, Optional.of(text));
+    }
+
+    private static Localized microphoneText(AudioSelfTest a) {
+        return new Localized(a.microphonePassed() ? "media.detail.mic" : "media.detail.micSilent",
+                List.of(db(a.floor().rmsDb()), db(a.floor().peakDb()), db(a.withTone().rmsDb()), db(a.withTone().peakDb())));
+    }
+
+    private static Localized toneText(AudioSelfTest a) {
+        return new Localized(a.toneHeard() ? "media.detail.tone" : "media.detail.toneNotHeard",
+                List.of(String.format(Locale.ROOT, "%.0f", a.toneHz()), db(a.toneDb()), db(a.toneFloorDb()),
+                        String.format(Locale.ROOT, "%+.1f", a.toneDb() - a.toneFloorDb()),
+                        String.format(Locale.ROOT, "%.0f", AudioSelfTest.MIN_TONE_RISE_DB), db(AudioSelfTest.MIN_TONE_DB)));
+    }
+
+    private static String db(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
     }
 
     private MediaEngine media() {

@@ -161,7 +161,7 @@ final class MediaPage {
             b.append("<li class=\"").append(r.passed() ? "ok" : "fail").append("\" data-item=\"").append(r.item()).append("\"><span class=\"mark\">")
                     .append(r.passed() ? "✔" : "✘").append("</span> <b>").append(esc(c.t("media.check." + r.item()))).append("</b>: ")
                     .append(esc(c.t(r.passed() ? "media.check.pass" : "media.check.fail"))).append(" <span class=\"detail\">(")
-                    .append(esc(r.detail())).append(")</span></li>");
+                    .append(esc(r.localized().map(l -> c.t(l.key(), l.args().toArray())).orElse(r.detail()))).append(")</span></li>");
         }
         return b.append("</ol></div>").toString();
     }

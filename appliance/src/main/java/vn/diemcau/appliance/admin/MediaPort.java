@@ -39,13 +39,29 @@ public interface MediaPort {
     /**
      * One self-test item.
      *
-     * @param detail measured values for the technician, e.g. "30 frames in 1.0 s", "-42 dBFS (floor -60)"
+     * @param detail    measured values for the technician, e.g. "30 frames in 1.0 s", "-42 dBFS (floor -60)"
+     *                  (English; what a log or the API shows)
+     * @param localized the same as a message key of the page's bundles and its arguments, when there
+     *                  is one; the page shows it in the technician's language
      */
-    record CheckResult(CheckItem item, boolean passed, String detail, Duration took) {
+    record CheckResult(CheckItem item, boolean passed, String detail, Duration took, Optional<Localized> localized) {
         public CheckResult {
             Objects.requireNonNull(item, "item");
             Objects.requireNonNull(detail, "detail");
             Objects.requireNonNull(took, "took");
+            Objects.requireNonNull(localized, "localized");
+        }
+
+        public CheckResult(CheckItem item, boolean passed, String detail, Duration took) {
+            this(item, passed, detail, took, Optional.empty());
+        }
+    }
+
+    /** A message key of the admin page's bundles with its {@code {0}}, {@code {1}}… arguments. */
+    record Localized(String key, List<Object> args) {
+        public Localized {
+            Text.require(key, "key", 200);
+            args = List.copyOf(args);
         }
     }
 }

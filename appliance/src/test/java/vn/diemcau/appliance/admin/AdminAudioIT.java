@@ -108,8 +108,9 @@ class AdminAudioIT {
             assertThat(li.getAttribute("class")).as(item).isEqualTo("ok");
             assertThat(li.getText()).as(item).contains("Đạt").doesNotContain("Không đạt");
         }
-        assertThat(browser.findElement(By.cssSelector("li[data-item=TONE_HEARD]")).getText()).contains("1000 Hz at -15.");
-        assertThat(browser.findElement(By.cssSelector("li[data-item=MICROPHONE_LEVEL]")).getText()).contains("floor -100.0 dBFS");
+        assertThat(browser.findElement(By.cssSelector("li[data-item=TONE_HEARD]")).getText()).contains("1000 Hz ở -15.");
+        assertThat(browser.findElement(By.cssSelector("li[data-item=MICROPHONE_LEVEL]")).getText()).contains("nền -100.0 dBFS");
+        assertThat(browser.findElement(By.cssSelector("li[data-item=CAMERA_FRAMES]")).getText()).contains("hai ảnh").contains("khác nhau");
         Files.write(SHOTS.resolve("20-media-audio-selftest.png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 }

@@ -86,7 +86,8 @@ class AdminAudioIT {
         fill("f-password", PASSWORD);
         fill("f-confirm", PASSWORD);
         browser.findElement(By.id("setup-submit")).click();
-        assertThat(browser.getCurrentUrl()).contains("/provisioning");
+        // The click returns before the browser has followed the redirect.
+        await().atMost(java.time.Duration.ofSeconds(15)).until(() -> browser.getCurrentUrl().contains("/provisioning"));
 
         browser.get(base + "/media");
         assertThat(browser.findElement(By.id("f-microphone")).getText()).contains("Test loopback (admin-room)");

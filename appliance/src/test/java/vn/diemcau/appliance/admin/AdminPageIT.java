@@ -103,7 +103,8 @@ class AdminPageIT {
         fill("f-password", PASSWORD);
         fill("f-confirm", PASSWORD);
         browser.findElement(By.id("setup-submit")).click();
-        assertThat(browser.getCurrentUrl()).contains("/provisioning");
+        // The click returns before the browser has followed the redirect.
+        await().atMost(java.time.Duration.ofSeconds(15)).until(() -> browser.getCurrentUrl().contains("/provisioning"));
         assertThat(browser.findElement(By.cssSelector(".notice.ok")).getText()).contains("Đã đặt mật khẩu");
     }
 

@@ -21,7 +21,7 @@
     const call = p.state !== 'ONLINE' ? null : rep ? {state: rep.call, room: rep.room, muted: !!rep.muted} : tel ? {state: tel.call.state, room: tel.call.room} : null;
     document.getElementById('b-call').innerHTML = '<span class="pill ' + esc(p.state) + '" id="b-presence-label">' + esc(DC.presenceLabel(p.state)) + '</span> ' +
       (call ? '<span class="pill ' + esc(call.state) + '" id="b-call-state">' + esc(DC.callLabel(call.state)) + (call.room ? ' · ' + esc(call.room) : '') + '</span>' +
-        (call.muted ? ' <span class="badge warn mic-muted" id="b-muted">🔇 ' + esc(t('micMuted')) + '</span>' : '') : '');
+        (call.muted ? ' <span class="badge warn mic-muted" id="b-muted">' + esc(t('micMuted')) + '</span>' : '') : '');
     const badges = [];
     if (tel && p.state === 'ONLINE') {
       if (tel.system.cpuTemperatureC != null) badges.push('<span class="badge">' + esc(t('temp')) + ': ' + tel.system.cpuTemperatureC.toFixed(1) + '</span>');

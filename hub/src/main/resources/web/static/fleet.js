@@ -46,7 +46,7 @@
   function rowHtml(v) {
     const b = v.box, c = callOf(v);
     const call = c ? '<span class="pill ' + esc(c.state) + '">' + esc(DC.callLabel(c.state)) + '</span>' + (c.room ? ' <span class="muted">' + esc(c.room) + '</span>' : '') +
-      (c.muted ? ' <span class="badge warn mic-muted">🔇 ' + esc(t('micMuted')) + '</span>' : '') : '<span class="muted">—</span>';
+      (c.muted ? ' <span class="badge warn mic-muted">' + esc(t('micMuted')) + '</span>' : '') : '<span class="muted">—</span>';
     const seen = v.presence && (v.presence.lastSeen || (v.presence.state !== 'UNKNOWN' ? v.presence.since : null));
     return (canAct ? '<td class="sel"><input type="checkbox" class="sel-box" aria-label="' + esc(b.id) + '"' + (selected.has(b.id) ? ' checked' : '') + '></td>' : '') +
       '<td class="presence-cell">' + presenceCell(v) + '</td>' +

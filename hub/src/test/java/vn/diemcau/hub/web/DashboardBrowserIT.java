@@ -221,4 +221,24 @@ class DashboardBrowserIT {
     browser.open("/ui/lang/vi");
     inProcess.telemetry(TestBox.telemetry(55, true));
   }
+
+  @Test
+  @Order(6)
+  void admin_seesWhichRoomsAreMuted_onTheFleetAndTheBoxPage() throws Exception {
+    String topic = vn.diemcau.protocol.Topics.of(vn.diemcau.protocol.DeviceId.of("xa-tan-an-01"), vn.diemcau.protocol.Channel.REPORTED);
+    inProcess.publishRaw(topic, vn.diemcau.protocol.ProtocolCodec.encode(new vn.diemcau.protocol.ReportedState(0,
+        java.time.Instant.now(), vn.diemcau.protocol.CallState.IN_CALL, java.util.Optional.of("1234"), java.util.Optional.empty(), true)), 1);
+    browser.login("admin", hub.adminPassword);
+    await().atMost(LIVE).ignoreExceptions().until(() ->
+        browser.text("tr[data-box='xa-tan-an-01'] .call-cell").contains("Micro đang tắt"));
+    assertThat(browser.text("tr[data-box='xa-tan-an-01'] .call-cell")).contains("Đang họp").contains("1234");
+    assertThat(browser.all("tr[data-box='xa-binh-minh-01'] .mic-muted")).isEmpty();
+    browser.screenshot("12-fleet-muted-room");
+    browser.open("/ui/boxes/xa-tan-an-01");
+    await().atMost(LIVE).ignoreExceptions().until(() -> browser.text("#b-muted").contains("Micro đang tắt"));
+
+    inProcess.publishRaw(topic, vn.diemcau.protocol.ProtocolCodec.encode(new vn.diemcau.protocol.ReportedState(0,
+        java.time.Instant.now(), vn.diemcau.protocol.CallState.IN_CALL, java.util.Optional.of("1234"), java.util.Optional.empty(), false)), 1);
+    await().atMost(LIVE).ignoreExceptions().until(() -> browser.all("#b-muted").isEmpty());
+  }
 }

@@ -32,7 +32,11 @@ final class GstRuntime {
     static synchronized void init() {
         if (Gst.isInitialized()) return;
         long t0 = System.nanoTime();
-        Gst.init(Version.of(1, 16), "diemcau");
+        // No GStreamer SIGSEGV trap: while it loads a plugin, GStreamer installs its own SIGSEGV
+        // handler, and the JVM raises SIGSEGV on purpose (safepoint polls, implicit null checks) on
+        // other threads meanwhile. GStreamer then reports "Caught a segmentation fault while
+        // loading plugin file: (null)" and the JVM dies (seen once in a clean CI run, AdminAudioIT).
+        Gst.init(Version.of(1, 16), "diemcau", "--gst-disable-segtrap");
         try {
             gstThread = Gst.getExecutor().submit(Thread::currentThread).get(5, TimeUnit.SECONDS);
             Gst.getExecutor().submit(() -> Thread.currentThread().setName("gst-executor")).get(5, TimeUnit.SECONDS);

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import vn.diemcau.hub.audit.AuditLog;
 import vn.diemcau.hub.error.HubException;
 import vn.diemcau.hub.metrics.HubMetrics;
+import vn.diemcau.hub.metrics.LatencyHistogram;
 import vn.diemcau.hub.mqtt.OutboundMessage;
 import vn.diemcau.hub.storage.Jdbc;
 import vn.diemcau.protocol.Channel;
@@ -56,6 +57,11 @@ public final class CommandCenter {
   private final HubMetrics metrics;
   private final Map<String, CommandRecord> open = new ConcurrentHashMap<>();
   private final List<Consumer<CommandRecord>> listeners = new CopyOnWriteArrayList<>();
+  /** When each open command left the hub ({@link System#nanoTime}), for the round-trip histogram. */
+  private final Map<String, Long> publishedAt = new ConcurrentHashMap<>();
+  private final Object keyed = new Object();
+  private final LatencyHistogram issueTime;
+  private final LatencyHistogram roundTrip;
 
   public CommandCenter(Jdbc jdbc, Clock clock, Publisher publisher, AuditLog audit, HubMetrics metrics) {
     this.jdbc = jdbc;
@@ -64,6 +70,10 @@ public final class CommandCenter {
     this.publisher = publisher;
     this.audit = audit;
     this.metrics = metrics;
+    this.issueTime = metrics.histogram("diemcau_command_issue_seconds",
+        "Commands: from the hub taking the request to the command published to the broker");
+    this.roundTrip = metrics.histogram("diemcau_command_round_trip_seconds",
+        "Commands: from the hub publishing to the box's final reply handled by the hub (broker, box, broker)");
     store.open().forEach(c -> open.put(c.id(), c));
     if (!open.isEmpty()) {
       LOG.info("Resumed {} open commands", open.size());
@@ -106,40 +116,55 @@ public final class CommandCenter {
     if (expiry.toSeconds() < 1 || timeout.compareTo(expiry) < 0) {
       throw HubException.badRequest("expirySeconds must be ≥ 1 and timeoutSeconds ≥ expirySeconds");
     }
-    String batchId = idempotencyKey.orElseGet(() -> UUID.randomUUID().toString());
+    long started = System.nanoTime();
+    if (idempotencyKey.isPresent()) {
+      synchronized (keyed) { // a repeated key sent concurrently still gets the first batch
+        List<CommandRecord> prior = store.batch(idempotencyKey.get());
+        if (!prior.isEmpty()) {
+          LOG.info("Idempotency key {} repeated by {}: returning the first batch", idempotencyKey.get(), issuedBy);
+          return new Batch(idempotencyKey.get(), prior);
+        }
+        return send(idempotencyKey.get(), boxIds, commandFor, issuedBy, expiry, timeout, started);
+      }
+    }
+    return send(UUID.randomUUID().toString(), boxIds, commandFor, issuedBy, expiry, timeout, started);
+  }
+
+  /**
+   * Queues the rows, publishes, then waits for the rows' commit before returning: the database is
+   * not on the way out (the publish does not wait behind a telemetry flush holding the
+   * connection), yet a command acknowledged to the caller is stored. Replies cannot overtake the
+   * row: their updates queue behind it.
+   */
+  private Batch send(String batchId, List<String> boxIds, java.util.function.Function<String, Command> commandFor,
+      String issuedBy, Duration expiry, Duration timeout, long started) {
+    Instant now = clock.instant();
     List<CommandRecord> toSend = new ArrayList<>();
-    List<CommandRecord> existing = jdbc.inTransaction(() -> {
-      List<CommandRecord> prior = store.batch(batchId);
-      if (!prior.isEmpty()) {
-        return prior;
-      }
-      Instant now = clock.instant();
-      for (String box : boxIds) {
-        String id = UUID.randomUUID().toString();
-        Command command = commandFor.apply(box);
-        CommandRequest req = new CommandRequest(id, now, now.plus(expiry), issuedBy, command);
-        JsonNode json = parse(ProtocolCodec.encode(req));
-        CommandRecord c = new CommandRecord(id, batchId, box, typeName(command), json, issuedBy, now, now.plus(expiry),
-            now.plus(timeout), CommandState.SENT, now, Optional.empty(), Optional.empty());
-        store.insert(c);
-        toSend.add(c);
-      }
-      return List.<CommandRecord>of();
-    });
-    if (!existing.isEmpty()) {
-      LOG.info("Idempotency key {} repeated by {}: returning the first batch", batchId, issuedBy);
-      return new Batch(batchId, existing);
+    for (String box : boxIds) {
+      String id = UUID.randomUUID().toString();
+      Command command = commandFor.apply(box);
+      CommandRequest req = new CommandRequest(id, now, now.plus(expiry), issuedBy, command);
+      JsonNode json = parse(ProtocolCodec.encode(req));
+      toSend.add(new CommandRecord(id, batchId, box, typeName(command), json, issuedBy, now, now.plus(expiry),
+          now.plus(timeout), CommandState.SENT, now, Optional.empty(), Optional.empty()));
     }
     for (CommandRecord c : toSend) {
+      store.insert(c);
       open.put(c.id(), c);
+    }
+    for (CommandRecord c : toSend) {
       DeviceId box = DeviceId.of(c.boxId());
       publisher.publish(new OutboundMessage(Topics.of(box, Channel.COMMAND), c.request().toString()
           .getBytes(StandardCharsets.UTF_8), 1, false, Optional.of(Topics.of(box, Channel.REPLY)),
           Optional.of(c.id().getBytes(StandardCharsets.UTF_8)), Optional.of(Math.max(1, expiry.toSeconds()))));
+      long published = System.nanoTime();
+      publishedAt.put(c.id(), published);
+      issueTime.observeNanos(published - started);
       metrics.command("sent");
       audit.record(issuedBy, "command." + c.type(), c.boxId(), c.request().path("command").toString(), "sent");
       notify(c);
     }
+    jdbc.awaitWrites();
     return new Batch(batchId, toSend);
   }
 
@@ -196,6 +221,10 @@ public final class CommandCenter {
       store.update(updated);
       if (next.isFinal()) {
         open.remove(c.id());
+        Long published = publishedAt.remove(c.id());
+        if (published != null && next != CommandState.EXPIRED && next != CommandState.TIMED_OUT) {
+          roundTrip.observeNanos(System.nanoTime() - published);
+        }
       } else {
         open.put(c.id(), updated);
       }

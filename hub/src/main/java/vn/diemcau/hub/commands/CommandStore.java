@@ -24,8 +24,9 @@ final class CommandStore {
     this.jdbc = jdbc;
   }
 
+  /** Deferred, like {@link #update}: the caller waits for the commit ({@link Jdbc#awaitWrites}) when it must. */
   void insert(CommandRecord c) {
-    jdbc.update("INSERT INTO commands (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", c.id(), c.batchId(),
+    jdbc.updateLater("INSERT INTO commands (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", c.id(), c.batchId(),
         c.boxId(), c.type(), c.request().toString(), c.issuedBy(), c.issuedAt(), c.expiresAt(), c.deadlineAt(),
         c.state().name(), c.updatedAt(), c.reason().<Object>map(s -> s).orElse(SqlNull.TEXT),
         c.result().<Object>map(JsonNode::toString).orElse(SqlNull.TEXT));

@@ -18,6 +18,7 @@ public final class HubMetrics {
   private final Map<String, String> help = new ConcurrentHashMap<>();
   private final Map<String, String> labelNames = new ConcurrentHashMap<>();
   private final Map<String, LongSupplier> gauges = new ConcurrentHashMap<>();
+  private final Map<String, LatencyHistogram> histograms = new ConcurrentHashMap<>();
 
   public HubMetrics() {
     describe("diemcau_mqtt_messages_in_total", "channel", "MQTT messages received by the hub, by channel");
@@ -69,6 +70,11 @@ public final class HubMetrics {
     gauges.put(name, value);
   }
 
+  /** The histogram {@code name}, created on first use. */
+  public LatencyHistogram histogram(String name, String text) {
+    return histograms.computeIfAbsent(name, n -> new LatencyHistogram(n, text));
+  }
+
   /** The Prometheus text format (version 0.0.4). */
   public String scrape() {
     StringBuilder out = new StringBuilder(4096);
@@ -84,6 +90,7 @@ public final class HubMetrics {
       out.append("# TYPE ").append(name).append(" gauge\n");
       out.append(name).append(' ').append(supplier.getAsLong()).append('\n');
     });
+    new TreeMap<>(histograms).values().forEach(h -> h.render(out));
     jvm(out);
     return out.toString();
   }

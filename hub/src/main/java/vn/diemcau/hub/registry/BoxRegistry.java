@@ -18,26 +18,36 @@ import vn.diemcau.hub.storage.Jdbc;
 
 /**
  * The registry of boxes and their broker credentials. Passwords are issued once (random, 144
- * bits) and stored only as {@code $7$} hashes; the hashes are cached in memory so broker logins
- * never wait on the database.
+ * bits) and stored only as {@code $7$} hashes. The hub is the registry's only writer, so every
+ * box (with its hash) is also kept in memory: broker logins, ingest and the command path never
+ * wait on the database; changes are written through (database first, then memory, one change at
+ * a time).
  */
 public final class BoxRegistry {
   private static final String COLUMNS =
       "id, display_name, commune, room, hardware, enabled, created_at, credentials_issued_at";
 
-  private record Credential(String hash, boolean enabled, String commune) {}
+  /** A box and its password hash. */
+  private record Entry(Box box, String hash) {
+    Entry with(Box b) {
+      return new Entry(b, hash);
+    }
+  }
+
+  private static final java.util.Comparator<Box> ORDER = java.util.Comparator.comparing(Box::commune)
+      .thenComparing(Box::id);
 
   private final Jdbc jdbc;
   private final Clock clock;
-  private final Map<String, Credential> credentials = new ConcurrentHashMap<>();
+  private final Map<String, Entry> boxes = new ConcurrentHashMap<>();
   private final List<Consumer<String>> accessRevoked = new CopyOnWriteArrayList<>();
   private final List<Runnable> credentialsChanged = new CopyOnWriteArrayList<>();
 
   public BoxRegistry(Jdbc jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
-    jdbc.query("SELECT id, password_hash, enabled, commune FROM boxes", rs -> {
-      credentials.put(rs.getString(1), new Credential(rs.getString(2), rs.getInt(3) == 1, rs.getString(4)));
+    jdbc.query("SELECT " + COLUMNS + ", password_hash FROM boxes", rs -> {
+      boxes.put(rs.getString("id"), new Entry(map(rs), rs.getString("password_hash")));
       return null;
     });
   }
@@ -54,108 +64,125 @@ public final class BoxRegistry {
 
   public IssuedCredentials register(NewBox n) {
     String password = Secrets.random(18);
-    String hash = PasswordHash.hash(password, PasswordHash.BOX_ITERATIONS);
-    Instant now = clock.instant();
-    Box box = new Box(n.id(), n.displayName().strip(), n.commune().strip(), n.room(), n.hardware(), true, now, now);
-    jdbc.inTransaction(() -> {
-      if (find(n.id()).isPresent()) {
+    String hash = PasswordHash.hash(password, PasswordHash.BOX_ITERATIONS); // slow on purpose: outside the lock
+    Box box;
+    synchronized (this) {
+      Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as stored
+      box = new Box(n.id(), n.displayName().strip(), n.commune().strip(), n.room(), n.hardware(), true, now, now);
+      if (boxes.containsKey(n.id())) {
         throw HubException.conflict("box " + n.id() + " is already registered; rotate its credentials instead");
       }
       jdbc.update("INSERT INTO boxes (" + COLUMNS + ", password_hash) VALUES (?,?,?,?,?,?,?,?,?)", box.id(),
           box.displayName(), box.commune(), box.room(), box.hardware().name(), true, now, now, hash);
-      return null;
-    });
-    credentials.put(box.id(), new Credential(hash, true, box.commune()));
+      boxes.put(box.id(), new Entry(box, hash));
+    }
     credentialsChanged.forEach(Runnable::run);
     return new IssuedCredentials(box, password);
   }
 
   /** Issues a new password; the old one stops working at once. */
   public IssuedCredentials rotate(String id) {
-    Box box = require(id);
-    String password = Secrets.random(18);
-    String hash = PasswordHash.hash(password, PasswordHash.BOX_ITERATIONS);
-    Instant now = clock.instant();
-    jdbc.update("UPDATE boxes SET password_hash = ?, credentials_issued_at = ? WHERE id = ?", hash, now, id);
-    credentials.put(id, new Credential(hash, box.enabled(), box.commune()));
+    Box rotated;
+    String password;
+    synchronized (this) {
+      Box box = require(id);
+      password = Secrets.random(18);
+      String hash = PasswordHash.hash(password, PasswordHash.BOX_ITERATIONS);
+      Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as stored
+      jdbc.update("UPDATE boxes SET password_hash = ?, credentials_issued_at = ? WHERE id = ?", hash, now, id);
+      rotated = new Box(box.id(), box.displayName(), box.commune(), box.room(), box.hardware(), box.enabled(),
+          box.createdAt(), now);
+      boxes.put(id, new Entry(rotated, hash));
+    }
     revoked(id);
-    return new IssuedCredentials(require(id), password);
+    return new IssuedCredentials(rotated, password);
   }
 
   public Box setEnabled(String id, boolean enabled) {
-    require(id);
-    jdbc.update("UPDATE boxes SET enabled = ? WHERE id = ?", enabled, id);
-    credentials.computeIfPresent(id, (k, c) -> new Credential(c.hash(), enabled, c.commune()));
+    Box changed;
+    synchronized (this) {
+      Box b = require(id);
+      jdbc.update("UPDATE boxes SET enabled = ? WHERE id = ?", enabled, id);
+      changed = new Box(b.id(), b.displayName(), b.commune(), b.room(), b.hardware(), enabled, b.createdAt(),
+          b.credentialsIssuedAt());
+      boxes.computeIfPresent(id, (k, e) -> e.with(changed));
+    }
     if (enabled) {
       credentialsChanged.forEach(Runnable::run);
     } else {
       revoked(id);
     }
-    return require(id);
+    return changed;
   }
 
-  public Box update(String id, String displayName, String commune, String room) {
-    require(id);
+  public synchronized Box update(String id, String displayName, String commune, String room) {
+    Box b = require(id);
     NewBox.requireText(displayName, "displayName");
     NewBox.requireText(commune, "commune");
-    jdbc.update("UPDATE boxes SET display_name = ?, commune = ?, room = ? WHERE id = ?", displayName.strip(),
-        commune.strip(), room == null ? "" : room.strip(), id);
-    credentials.computeIfPresent(id, (k, c) -> new Credential(c.hash(), c.enabled(), commune.strip()));
-    return require(id);
+    Box changed = new Box(b.id(), displayName.strip(), commune.strip(), room == null ? "" : room.strip(), b.hardware(),
+        b.enabled(), b.createdAt(), b.credentialsIssuedAt());
+    jdbc.update("UPDATE boxes SET display_name = ?, commune = ?, room = ? WHERE id = ?", changed.displayName(),
+        changed.commune(), changed.room(), id);
+    boxes.computeIfPresent(id, (k, e) -> e.with(changed));
+    return changed;
   }
 
   /** Removes the box, its state and telemetry; commands and audit entries stay as history. */
   public void delete(String id) {
-    require(id);
-    jdbc.inTransaction(() -> {
-      for (String table : List.of("box_state", "telemetry_latest", "telemetry_raw", "telemetry_hourly", "box_events")) {
-        jdbc.update("DELETE FROM " + table + " WHERE box_id = ?", id);
-      }
-      jdbc.update("DELETE FROM boxes WHERE id = ?", id);
-      return null;
-    });
-    credentials.remove(id);
+    synchronized (this) {
+      require(id);
+      jdbc.inTransaction(() -> {
+        for (String table : List.of("box_state", "telemetry_latest", "telemetry_raw", "telemetry_hourly",
+            "box_events")) {
+          jdbc.update("DELETE FROM " + table + " WHERE box_id = ?", id);
+        }
+        jdbc.update("DELETE FROM boxes WHERE id = ?", id);
+        return null;
+      });
+      boxes.remove(id);
+    }
     revoked(id);
   }
 
   public Optional<Box> find(String id) {
-    return jdbc.queryOne("SELECT " + COLUMNS + " FROM boxes WHERE id = ?", BoxRegistry::map, id);
+    return Optional.ofNullable(boxes.get(id)).map(Entry::box);
   }
 
   public Box require(String id) {
     return find(id).orElseThrow(() -> HubException.notFound("box " + id));
   }
 
+  /** Every box, by commune then id. */
   public List<Box> list() {
-    return jdbc.query("SELECT " + COLUMNS + " FROM boxes ORDER BY commune, id", BoxRegistry::map);
+    return boxes.values().stream().map(Entry::box).sorted(ORDER).toList();
   }
 
   /** The commune of a registered box, from memory (used to scope live events). */
   public Optional<String> commune(String id) {
-    return Optional.ofNullable(credentials.get(id)).map(Credential::commune);
+    return find(id).map(Box::commune);
   }
 
   /** Ids of all registered boxes, from memory. */
   public java.util.Set<String> ids() {
-    return java.util.Set.copyOf(credentials.keySet());
+    return java.util.Set.copyOf(boxes.keySet());
   }
 
   public boolean exists(String id) {
-    return credentials.containsKey(id);
+    return boxes.containsKey(id);
   }
 
   /** True when the box exists, is enabled and {@code password} is its current password. */
   public boolean authenticate(String id, String password) {
-    Credential c = credentials.get(id);
-    return c != null && c.enabled() && PasswordHash.verify(password, c.hash());
+    Entry e = boxes.get(id);
+    return e != null && e.box().enabled() && PasswordHash.verify(password, e.hash());
   }
 
   /** Enabled boxes' hashes by id, sorted: the content of a Mosquitto password file. */
   public Map<String, String> enabledPasswordHashes() {
     Map<String, String> out = new TreeMap<>();
-    credentials.forEach((id, c) -> {
-      if (c.enabled()) {
-        out.put(id, c.hash());
+    boxes.forEach((id, e) -> {
+      if (e.box().enabled()) {
+        out.put(id, e.hash());
       }
     });
     return out;

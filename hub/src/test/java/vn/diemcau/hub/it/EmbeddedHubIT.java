@@ -108,6 +108,9 @@ class EmbeddedHubIT {
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
           hub.api.get("/api/commands/" + id).json().get("state").asText()).isEqualTo("SUCCEEDED"));
       assertThat(box.received).singleElement().satisfies(r -> assertThat(r.id()).isEqualTo(id));
+      // The hub timed the command's way out and its round trip through the broker and the box.
+      assertThat(metric("diemcau_command_issue_seconds_count")).isGreaterThanOrEqualTo(1);
+      assertThat(metric("diemcau_command_round_trip_seconds_count")).isGreaterThanOrEqualTo(1);
 
       // Idempotent: the same key returns the first batch and sends nothing new.
       Map<String, Object> keyed = Map.of("boxes", List.of("xa-online-01"), "command", Map.of("type", "self_test"),

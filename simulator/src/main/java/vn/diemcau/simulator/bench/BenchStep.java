@@ -78,6 +78,7 @@ final class BenchStep {
             int roundTripsBefore = requester.roundTripsNanos().size();
             long sentBefore = requester.commandsSent();
             long unansweredBefore = requester.unanswered();
+            HubTimings hubBefore = requester.hubTimings();
 
             List<Long> simPids = children.pids();
             ProcessMeter.Sample targetStart = ProcessMeter.sample(target.pid());
@@ -94,6 +95,7 @@ final class BenchStep {
             runWindow(requester, probeFleet, bulk, windowStart, options.window, options.killProbes);
 
             ProcessMeter.Sample targetEnd = ProcessMeter.sample(target.pid());
+            HubTimings hubWindow = requester.hubTimings().since(hubBefore);
             String load = ProcessMeter.loadAverage();
             double simCpu = 0;
             for (int i = 0; i < simPids.size(); i++) {
@@ -113,7 +115,7 @@ final class BenchStep {
                     ProcessMeter.threads(target.pid()), simCpu,
                     StepResult.Stats.ofNanos(afterFirst(requester.roundTripsNanos(), roundTripsBefore)),
                     requester.commandsSent() - sentBefore, requester.unanswered() - unansweredBefore,
-                    StepResult.Stats.ofNanos(kills), StepResult.Stats.ofNanos(freezes), load);
+                    StepResult.Stats.ofNanos(kills), StepResult.Stats.ofNanos(freezes), load, hubWindow);
         }
     }
 

@@ -73,6 +73,22 @@ final class HubApi {
         }
     }
 
+    /** The hub's {@code /metrics} (Prometheus text). */
+    String metrics() {
+        try {
+            HttpResponse<String> r = http.send(request("/metrics").GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("/metrics answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET /metrics failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** The lines of {@code /api/events} (Server-Sent Events) as they arrive. */
     CompletableFuture<HttpResponse<Stream<String>>> events() {
         return http.sendAsync(request("/api/events").header("Accept", "text/event-stream").GET().build(),

@@ -168,6 +168,11 @@ final class HubApiRequester implements Requester {
     }
 
     @Override
+    public HubTimings hubTimings() {
+        return HubTimings.parse(api.metrics());
+    }
+
+    @Override
     public void close() {
         stream.body().close();
         reader.interrupt();

@@ -30,6 +30,11 @@ interface Requester extends AutoCloseable {
 
     Map<DeviceId, Long> offlineAfterNanos();
 
+    /** The hub's own timing histograms from {@code /metrics} (empty for a bare broker). */
+    default HubTimings hubTimings() {
+        return HubTimings.NONE;
+    }
+
     @Override
     void close();
 }

@@ -130,6 +130,8 @@ public final class Hub implements AutoCloseable {
     metrics.gauge("diemcau_alerts_open", "Open alerts", alerts::openCount);
     metrics.gauge("diemcau_commands_open", "Commands awaiting a final reply", commands::openCount);
     metrics.gauge("diemcau_sse_subscribers", "Live event streams", fleet::subscribers);
+    metrics.gauge("diemcau_db_writes_queued", "Deferred database writes not yet committed (db-writer backlog)",
+        jdbc::queuedWrites);
 
     // Broker.
     LinkSettings linkSettings;

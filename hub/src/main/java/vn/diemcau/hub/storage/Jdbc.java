@@ -61,6 +61,11 @@ public final class Jdbc implements AutoCloseable {
     writeBehind.awaitWritten();
   }
 
+  /** Deferred writes queued and not yet committed. */
+  public long queuedWrites() {
+    return writeBehind.backlog();
+  }
+
   /** Commits the queued writes and stops the writer thread. */
   @Override
   public void close() {

@@ -63,6 +63,16 @@ final class WriteBehind implements AutoCloseable {
     }
   }
 
+  /** Writes submitted and not yet committed (queued or in the transaction under way). */
+  long backlog() {
+    lock.lock();
+    try {
+      return submitted - written;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Returns once every write queued before this call is committed (or failed and was logged). */
   void awaitWritten() {
     if (Thread.currentThread() == thread) {

@@ -37,6 +37,11 @@ final class BenchOptions {
     @Option(names = "--hub-classpath", description = "Class path of the hub program for --target HUB (simulator/bench.sh sets it).")
     Optional<String> hubClasspath;
 
+    @Option(names = "--hub-jvm", description = "JVM options of the hub for --target HUB, space-separated (default: "
+            + "${DEFAULT-VALUE}, the heap of systemd/diemcau-hub.service with room for 20,000 boxes).",
+            defaultValue = "-Xms256m -Xmx2g -XX:+ExitOnOutOfMemoryError")
+    String hubJvm;
+
     @Option(names = "--password-pattern", description = "Box password, {id} = box id (for brokers that authenticate).")
     Optional<String> passwordPattern;
 

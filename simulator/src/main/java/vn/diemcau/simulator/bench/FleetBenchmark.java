@@ -88,7 +88,7 @@ public final class FleetBenchmark implements Callable<Integer> {
             case HUB -> {
                 String classpath = options.hubClasspath.orElseThrow(
                         () -> new IllegalArgumentException("--target HUB needs --hub-classpath"));
-                HubProcess hub = new HubProcess(classpath, workDir, dir);
+                HubProcess hub = new HubProcess(classpath, options.hubJvm, workDir, dir);
                 return process(new BenchStep.Target("127.0.0.1", hub.mqttPort(), hub.pid(), () -> {
                     try {
                         return new HubApiRequester(hub.api());

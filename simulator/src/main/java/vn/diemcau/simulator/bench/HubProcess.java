@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class HubProcess implements AutoCloseable {
     private final HubApi api;
     private final Path workDir;
 
-    HubProcess(String classpath, Path workDir, Path stepDir) throws IOException, InterruptedException {
+    HubProcess(String classpath, String jvmOptions, Path workDir, Path stepDir) throws IOException, InterruptedException {
         this.workDir = workDir;
         this.mqttPort = MosquittoProcess.freePort();
         int httpPort = MosquittoProcess.freePort();
@@ -54,9 +55,12 @@ final class HubProcess implements AutoCloseable {
                 "broker.tls.port=" + MosquittoProcess.freePort(),
                 ""));
         String java = ProcessHandle.current().info().command().orElse("java");
-        process = new ProcessBuilder(java, "-Xmx2g", "--enable-native-access=ALL-UNNAMED",
-                "--sun-misc-unsafe-memory-access=allow", "-cp", classpath, "vn.diemcau.hub.Main", "-c", config.toString())
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(Arrays.stream(jvmOptions.trim().split("\\s+")).filter(o -> !o.isEmpty()).toList());
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                "-cp", classpath, "vn.diemcau.hub.Main", "-c", config.toString()));
+        LOG.info("hub JVM options: {}", jvmOptions);
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Path log = stepDir.resolve("hub.log");
         Thread pump = new Thread(() -> pump(log), "bench-hub-log");
         pump.setDaemon(true);

@@ -84,8 +84,15 @@
     /** A join; fields left empty are completed by the hub (conference.* settings, each box's name). */
     joinCommand(v) {
       const cmd = {type: 'join'};
-      ['conferenceUrl', 'room', 'pin'].forEach(k => { if (v[k] && v[k].trim()) cmd[k] = v[k].trim(); });
+      ['conferenceUrl', 'room', 'pin', 'view'].forEach(k => { if (v[k] && v[k].trim()) cmd[k] = v[k].trim(); });
       return cmd;
+    },
+    /** The session start dialog's choice of what the rooms' TVs show; the hub's default (conference.view) preselected. */
+    viewField() {
+      const def = boot.defaultView || 'CENTRE';
+      return '<label>' + DC.esc(DC.t('view')) + '<select name="view" id="join-view">' + ['CENTRE', 'ALL'].map(v =>
+        '<option value="' + v + '"' + (v === def ? ' selected' : '') + '>' + DC.esc(DC.t('view.' + v)) + '</option>').join('') +
+        '</select></label>';
     },
 
     /** Follows /api/events; reconnects by itself (EventSource); onResync re-reads everything. */

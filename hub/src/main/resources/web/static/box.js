@@ -38,6 +38,7 @@
       [DC.presenceLabel(p.state), DC.time(p.since)],
       [DC.lang === 'en' ? 'Last seen' : 'Lần cuối', p.lastSeen ? DC.ago(p.lastSeen) : t('never')],
       [DC.lang === 'en' ? 'Config version' : 'Phiên bản cấu hình', p.appliedConfigVersion != null ? String(p.appliedConfigVersion) : '—']];
+    if (call && rep && rep.view && call.state !== 'IDLE') facts.push([t('view'), t('view.' + rep.view)]);
     if (rep && rep.lastError) facts.push([t('error'), rep.lastError]);
     document.getElementById('facts').innerHTML = facts.map(f => '<dt>' + esc(f[0]) + '</dt><dd>' + esc(f[1]) + '</dd>').join('');
     const cred = document.getElementById('cred-facts');
@@ -117,7 +118,8 @@
     if (type === 'join') {
       body += '<label>' + esc(t('conferenceUrl')) + '<input name="conferenceUrl" value="' + esc(localStorage.getItem('dc.conferenceUrl') || '') + '" placeholder="' + esc(t('hubDefault')) + '"></label>' +
         '<label>' + esc(t('room')) + '<input name="room" placeholder="' + esc(t('hubDefault')) + '" value="' + esc(localStorage.getItem('dc.room') || '') + '"></label>' +
-        '<label>' + esc(t('pin')) + '<input name="pin" placeholder="' + esc(t('hubDefault')) + '"></label>';
+        '<label>' + esc(t('pin')) + '<input name="pin" placeholder="' + esc(t('hubDefault')) + '"></label>' +
+        DC.viewField();
     }
     const v = await DC.confirm(DC.cmdLabel(type), body, DC.cmdLabel(type), type === 'reboot');
     if (!v) return;

@@ -192,7 +192,8 @@
     if (type === 'join') {
       body += '<label>' + esc(t('conferenceUrl')) + '<input name="conferenceUrl" value="' + esc(localStorage.getItem('dc.conferenceUrl') || '') + '" placeholder="' + esc(t('hubDefault')) + '"></label>' +
         '<label>' + esc(t('room')) + '<input name="room" placeholder="' + esc(t('hubDefault')) + '" value="' + esc(localStorage.getItem('dc.room') || '') + '"></label>' +
-        '<label>' + esc(t('pin')) + '<input name="pin" placeholder="' + esc(t('hubDefault')) + '"></label>';
+        '<label>' + esc(t('pin')) + '<input name="pin" placeholder="' + esc(t('hubDefault')) + '"></label>' +
+        DC.viewField();
     }
     const values = await DC.confirm(DC.cmdLabel(type), body, DC.cmdLabel(type), false);
     if (!values) return;

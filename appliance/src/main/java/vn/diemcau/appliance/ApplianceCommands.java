@@ -19,6 +19,7 @@ import vn.diemcau.appliance.fleet.CommandHandler;
 import vn.diemcau.protocol.Command.ApplyConfig;
 import vn.diemcau.protocol.BoxConfig;
 import vn.diemcau.protocol.Command;
+import vn.diemcau.protocol.ConferenceView;
 import vn.diemcau.protocol.CommandRequest;
 import vn.diemcau.protocol.DesiredState;
 import vn.diemcau.protocol.Command.Identify;
@@ -100,11 +101,25 @@ final class ApplianceCommands implements CommandHandler {
         CallStatus s = call.snapshot().status();
         return new ReportedState(config.current().configVersion(), clock.instant(), ProtocolMapping.state(s),
                 s.session().map(JoinRequest::room),
-                s instanceof CallStatus.Failed f ? Optional.of(f.reason()) : config.problem(), call.snapshot().muted());
+                s instanceof CallStatus.Failed f ? Optional.of(f.reason()) : config.problem(), call.snapshot().muted(),
+                s.session().map(this::view));
+    }
+
+    /** The view a call of {@code r} uses: the session's designation, else the box's config ({@code media.playAll}). */
+    private ConferenceView view(JoinRequest r) {
+        JoinRequest.View v = r.view().orElseGet(() -> {
+            try {
+                return MediaConfig.janus(config.current().media()).view(r);
+            } catch (RuntimeException e) {
+                return JoinRequest.View.CENTRE;
+            }
+        });
+        return ProtocolMapping.view(v);
     }
 
     private static JoinRequest request(Join j) {
-        return new JoinRequest(j.conferenceUrl(), j.room(), j.pin(), j.displayName());
+        return new JoinRequest(j.conferenceUrl(), j.room(), j.pin(), j.displayName(), j.view().map(ProtocolMapping::view),
+                j.centre());
     }
 
     private void applyConfig(long version, BoxConfig c) {

@@ -4,9 +4,11 @@ import java.util.Optional;
 import vn.diemcau.appliance.call.CallSnapshot;
 import vn.diemcau.appliance.call.CallStats;
 import vn.diemcau.appliance.call.CallStatus;
+import vn.diemcau.appliance.call.JoinRequest;
 import vn.diemcau.appliance.health.HealthSample;
 import vn.diemcau.protocol.CallInfo;
 import vn.diemcau.protocol.CallState;
+import vn.diemcau.protocol.ConferenceView;
 import vn.diemcau.protocol.MediaStats;
 import vn.diemcau.protocol.Network;
 import vn.diemcau.protocol.Peripherals;
@@ -28,6 +30,20 @@ final class ProtocolMapping {
             case CallStatus.Leaving l -> CallState.LEAVING;
             case CallStatus.Retrying r -> CallState.RETRYING;
             case CallStatus.Failed f -> CallState.ERROR;
+        };
+    }
+
+    static JoinRequest.View view(ConferenceView v) {
+        return switch (v) {
+            case CENTRE -> JoinRequest.View.CENTRE;
+            case ALL -> JoinRequest.View.ALL;
+        };
+    }
+
+    static ConferenceView view(JoinRequest.View v) {
+        return switch (v) {
+            case CENTRE -> ConferenceView.CENTRE;
+            case ALL -> ConferenceView.ALL;
         };
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import vn.diemcau.appliance.call.JoinRequest;
 import vn.diemcau.appliance.config.ConfigStore;
 import vn.diemcau.hardware.Button;
 import vn.diemcau.hardware.Hardware;
@@ -30,6 +31,7 @@ import vn.diemcau.protocol.CallState;
 import vn.diemcau.protocol.Event.CallStateChanged;
 import vn.diemcau.protocol.BoxConfig;
 import vn.diemcau.protocol.Channel;
+import vn.diemcau.protocol.ConferenceView;
 import vn.diemcau.protocol.DesiredState;
 import vn.diemcau.protocol.ProtocolCodec;
 import vn.diemcau.protocol.ReportedState;
@@ -153,6 +155,33 @@ class ApplianceIT {
         assertThat(hub.decoded(BOX, Channel.REPLY, CommandReply.class)).extracting(CommandReply::stage)
                 .containsExactly(ReplyStage.ACCEPTED, ReplyStage.SUCCEEDED, ReplyStage.ACCEPTED, ReplyStage.SUCCEEDED);
         assertThat(events()).hasSize(eventsAfterFirst);
+    }
+
+    @Test
+    void joinCommandDesignatingAllRooms_reachesTheCall_andReportedStateSaysWhichView() throws Exception {
+        URI janus = URI.create("http://10.99.0.1:8088/janus");
+        hub.send(BOX, new CommandRequest("cmd-all", Instant.now(), Instant.now().plusSeconds(60), "admin@hub",
+                new Join(janus, "5678", "", "Xã An Phú", Optional.of(ConferenceView.ALL), Optional.of("Trung tâm tỉnh"))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.decoded(BOX, Channel.REPORTED, ReportedState.class).stream()
+                .anyMatch(r -> r.call() == CallState.IN_CALL && r.view().equals(Optional.of(ConferenceView.ALL))));
+        assertThat(appliance.snapshot().call().status().session()).hasValueSatisfying(r -> {
+            assertThat(r.view()).contains(JoinRequest.View.ALL);
+            assertThat(r.centre()).contains("Trung tâm tỉnh");
+        });
+
+        // A join from an older hub (no view): the box's config decides — centre only by default.
+        hub.send(BOX, new CommandRequest("cmd-plain", Instant.now(), Instant.now().plusSeconds(60), "admin@hub",
+                new Join(janus, "5679", "", "Xã An Phú")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.decoded(BOX, Channel.REPORTED, ReportedState.class).stream()
+                .anyMatch(r -> r.call() == CallState.IN_CALL && r.room().equals(Optional.of("5679"))
+                        && r.view().equals(Optional.of(ConferenceView.CENTRE))));
+        assertThat(appliance.snapshot().call().status().session()).hasValueSatisfying(r -> assertThat(r.view()).isEmpty());
+
+        hub.send(BOX, new CommandRequest("cmd-leave", Instant.now(), Instant.now().plusSeconds(60), "admin@hub",
+                new vn.diemcau.protocol.Command.Leave()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.decoded(BOX, Channel.REPORTED, ReportedState.class).getLast()
+                .call() == CallState.IDLE);
+        assertThat(hub.decoded(BOX, Channel.REPORTED, ReportedState.class).getLast().view()).isEmpty();
     }
 
     @Test

@@ -54,7 +54,8 @@ public final class Main implements Callable<Integer> {
     LOG.info("Starting hub (config {}, state {}, broker {}, db {})", file.map(Path::toString).orElse("defaults"),
         cfg.stateDir(), cfg.broker(), cfg.db());
     Hub hub = Hub.start(cfg, Clock.systemUTC(), s -> List.of(new SessionPage(cfg.conference(), s.users()::resolve),
-        new vn.diemcau.hub.web.Dashboard(s.users(), vn.diemcau.hub.web.Dashboard.hubAddress(cfg, System.getenv()))));
+        new vn.diemcau.hub.web.Dashboard(s.users(), vn.diemcau.hub.web.Dashboard.hubAddress(cfg, System.getenv()),
+            cfg.conference().view())));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
       hub.close();

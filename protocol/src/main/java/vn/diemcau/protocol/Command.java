@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.net.URI;
+import java.util.Optional;
 
 /** What the hub asks a box to do; carried in a {@link CommandRequest}. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -18,22 +19,38 @@ import java.net.URI;
         @JsonSubTypes.Type(value = Command.Identify.class, name = "identify")})
 public sealed interface Command {
 
-    /** Join a conference room. {@code pin} is empty for a room without PIN. */
+    /**
+     * Join a conference room. {@code pin} is empty for a room without PIN. {@code view} designates
+     * which feeds the box plays and {@code centre} the display-name prefix of the centre's feed;
+     * both were added after the first release and are optional: absent, the box's own config
+     * decides (an older box ignores them).
+     */
     record Join(@JsonProperty(required = true) URI conferenceUrl,
                 @JsonProperty(required = true) String room,
                 @JsonProperty(required = true) String pin,
-                @JsonProperty(required = true) String displayName) implements Command {
+                @JsonProperty(required = true) String displayName,
+                Optional<ConferenceView> view,
+                Optional<String> centre) implements Command {
         public Join {
             Check.conferenceUrl(conferenceUrl, "conferenceUrl");
             Check.text(room, "room", 128);
             Check.textOrEmpty(pin, "pin", 128);
             Check.text(displayName, "displayName", 100);
+            view = Check.optional(view);
+            centre = Check.optional(centre);
+            centre.ifPresent(c -> Check.text(c, "centre", 100));
+        }
+
+        /** A join that leaves the view to the box's config. */
+        public Join(URI conferenceUrl, String room, String pin, String displayName) {
+            this(conferenceUrl, room, pin, displayName, Optional.empty(), Optional.empty());
         }
 
         @Override
         public String toString() {
             return "Join[conferenceUrl=" + conferenceUrl + ", room=" + room + ", pin=" + (pin.isEmpty() ? "" : "***")
-                    + ", displayName=" + displayName + "]";
+                    + ", displayName=" + displayName + view.map(v -> ", view=" + v).orElse("")
+                    + centre.map(c -> ", centre=" + c).orElse("") + "]";
         }
     }
 

@@ -119,4 +119,65 @@ class ProtocolCodecTest {
         String muted = json.replace("}", ",\"muted\":true}");
         assertThat(ProtocolCodec.decode(muted.getBytes(UTF_8), ReportedState.class).muted()).isTrue();
     }
+
+    private static final String JOIN_REQUEST = "{\"schema\":1,\"id\":\"c-1\",\"issuedAt\":\"2026-11-30T03:00:00Z\","
+            + "\"expiresAt\":\"2026-11-30T03:01:00Z\",\"issuedBy\":\"admin\",\"command\":{\"type\":\"join\","
+            + "\"conferenceUrl\":\"http://10.0.0.5:8088/janus\",\"room\":\"1234\",\"pin\":\"\",\"displayName\":\"Xã An Phú\"";
+
+    private static Command.Join decodeJoin(String extraFields) {
+        String json = JOIN_REQUEST + extraFields + "}}";
+        return (Command.Join) ProtocolCodec.decode(json.getBytes(UTF_8), CommandRequest.class).command();
+    }
+
+    @Test
+    void decode_joinFromAnOlderHub_leavesTheViewToTheBox() {
+        Command.Join j = decodeJoin("");
+        assertThat(j.view()).isEmpty();
+        assertThat(j.centre()).isEmpty();
+        assertThat(j).isEqualTo(new Command.Join(java.net.URI.create("http://10.0.0.5:8088/janus"), "1234", "", "Xã An Phú"));
+        assertThat(decodeJoin(",\"view\":null,\"centre\":null").view()).isEmpty();
+    }
+
+    @Test
+    void encode_joinWithoutView_omitsTheFields_soAnOlderBoxSeesTheSameJson() {
+        String json = new String(ProtocolCodec.encode(Samples.join()), UTF_8);
+        assertThat(json).doesNotContain("view").doesNotContain("centre");
+    }
+
+    @Test
+    void decode_joinWithView_readsItAndTheCentre() {
+        Command.Join j = decodeJoin(",\"view\":\"ALL\",\"centre\":\"Trung tâm tỉnh\"");
+        assertThat(j.view()).contains(ConferenceView.ALL);
+        assertThat(j.centre()).contains("Trung tâm tỉnh");
+        assertThat(decodeJoin(",\"view\":\"centre\"").view()).contains(ConferenceView.CENTRE);
+        assertThat(new String(ProtocolCodec.encode(j), UTF_8)).contains("\"view\":\"ALL\"").contains("\"centre\":\"Trung tâm tỉnh\"");
+    }
+
+    @Test
+    void decode_joinWithJunkView_isRejectedNamingTheFieldAndTheChoices() {
+        for (String junk : new String[] {"\"everyone\"", "\"\"", "1", "true", "[\"ALL\"]", "{}"}) {
+            assertThatThrownBy(() -> decodeJoin(",\"view\":" + junk))
+                    .as(junk).isInstanceOf(ProtocolException.class)
+                    .extracting(e -> ((ProtocolException) e).field()).isEqualTo("$.command.view");
+        }
+        assertThatThrownBy(() -> decodeJoin(",\"view\":\"everyone\""))
+                .hasMessageContaining("'everyone' is not a view: use CENTRE (the centre only) or ALL (all rooms)");
+    }
+
+    @Test
+    void decode_joinWithBadCentre_isRejectedNamingIt() {
+        for (String bad : new String[] {"\"\"", "\"  \"", "\"" + "x".repeat(101) + "\""}) {
+            assertThatThrownBy(() -> decodeJoin(",\"centre\":" + bad))
+                    .as(bad).isInstanceOf(ProtocolException.class)
+                    .extracting(e -> ((ProtocolException) e).field()).isEqualTo("$.command.centre");
+        }
+    }
+
+    @Test
+    void decode_reportedStateFromAnOlderBox_hasNoView() {
+        String json = "{\"schema\":1,\"appliedConfigVersion\":3,\"at\":\"2026-11-30T03:00:00Z\",\"call\":\"IN_CALL\"}";
+        assertThat(ProtocolCodec.decode(json.getBytes(UTF_8), ReportedState.class).view()).isEmpty();
+        String all = json.replace("}", ",\"view\":\"ALL\"}");
+        assertThat(ProtocolCodec.decode(all.getBytes(UTF_8), ReportedState.class).view()).contains(ConferenceView.ALL);
+    }
 }

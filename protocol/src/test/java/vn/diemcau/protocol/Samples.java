@@ -31,6 +31,12 @@ final class Samples {
         return new Command.Join(URI.create("http://10.0.0.5:8088/janus"), "1234", "4321", "Xã An Phú");
     }
 
+    /** A join that designates every room's feed and names the centre. */
+    static Command.Join joinAll() {
+        return new Command.Join(URI.create("http://10.0.0.5:8088/janus"), "1234", "", "Xã An Phú",
+                Optional.of(ConferenceView.ALL), Optional.of("Trung tâm tỉnh"));
+    }
+
     static BoxConfig config() {
         return new BoxConfig("Xã An Phú", "An Phú", 10, 1280, 720, 30, 1500);
     }
@@ -49,6 +55,7 @@ final class Samples {
                 new Event.ErrorOccurred(5, AT, "conference_unreachable", "Janus did not answer within 5 s"),
                 new Event.EventsDropped(6, AT, 12),
                 new CommandRequest("c-1", AT, AT.plusSeconds(60), "admin", join()),
+                new CommandRequest("c-9", AT, AT.plusSeconds(60), "admin", joinAll()),
                 new CommandRequest("c-2", AT, AT.plusSeconds(60), "admin", new Command.Leave()),
                 new CommandRequest("c-3", AT, AT.plusSeconds(60), "admin", new Command.RestartMedia()),
                 new CommandRequest("c-4", AT, AT.plusSeconds(60), "admin", new Command.Reboot()),
@@ -61,8 +68,10 @@ final class Samples {
                 new CommandReply("c-7", ReplyStage.SUCCEEDED, AT, Optional.empty(), Map.of("camera", "pass", "microphone", "pass")),
                 CommandReply.of("c-1", ReplyStage.FAILED, AT, "wrong room PIN"),
                 new DesiredState(3, AT, Optional.of(join()), Optional.of(config())),
+                new DesiredState(5, AT, Optional.of(joinAll()), Optional.empty()),
                 new DesiredState(4, AT, Optional.empty(), Optional.empty()),
                 new ReportedState(8, AT, CallState.IN_CALL, Optional.of("1234"), Optional.empty(), true),
+                new ReportedState(8, AT, CallState.IN_CALL, Optional.of("1234"), Optional.empty(), false, Optional.of(ConferenceView.ALL)),
                 new ReportedState(8, AT, CallState.ERROR, Optional.empty(), Optional.of("room not found"), false));
     }
 

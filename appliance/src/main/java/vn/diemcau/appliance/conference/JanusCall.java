@@ -110,7 +110,8 @@ final class JanusCall implements CallSignals {
         JsonNode joinedEvent = publisher.message(join, Optional.empty(), options.requestTimeout());
         JsonNode data = joinedEvent.path("plugindata").path("data");
         ownFeed = data.path("id").asLong();
-        log.info("Joined room {} as feed {} ('{}') in {} ms", room, ownFeed, request.displayName(), elapsedMs());
+        log.info("Joined room {} as feed {} ('{}') in {} ms, playing {}", room, ownFeed, request.displayName(), elapsedMs(),
+                options.playAll() ? "all rooms" : "the centre ('" + options.centrePrefix() + "…')");
         mediaCall = media.openCall(this, options.playAll() ? VideoLayout.TILED : VideoLayout.SINGLE);
         mediaCall.start();
         mediaDeadline = timer.schedule(() -> exec.execute(() -> {

@@ -95,7 +95,7 @@ public final class JanusConference implements Conference {
             report("room not found", false);
             return;
         }
-        JanusCall c = new JanusCall(request, room, media, options, http, exec, timer, outcome, t0);
+        JanusCall c = new JanusCall(request, room, media, options.forCall(request), http, exec, timer, outcome, t0);
         call = c;
         Optional<JanusCall.Spare> ready = Optional.ofNullable(spare);
         spare = null;

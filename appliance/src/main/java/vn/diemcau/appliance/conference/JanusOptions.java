@@ -2,12 +2,15 @@ package vn.diemcau.appliance.conference;
 
 import java.time.Duration;
 import java.util.Objects;
+import vn.diemcau.appliance.call.JoinRequest;
 
 /**
  * How {@link JanusConference} behaves.
  *
- * @param centrePrefix    feeds whose display name starts with this are played (the centre), e.g. "Trung tâm"
- * @param playAll         play every other feed in the room instead ("all rooms")
+ * @param centrePrefix    feeds whose display name starts with this are played (the centre), e.g. "Trung tâm";
+ *                        a join's {@link JoinRequest#centre()} overrides it for that call
+ * @param playAll         play every other feed in the room instead ("all rooms"); a join's
+ *                        {@link JoinRequest#view()} overrides it for that call
  * @param autoRejoin      after a retryable failure in a call, rejoin by itself with backoff
  * @param backoffInitial  first rejoin delay; doubles up to {@code backoffMax}
  * @param backoffMax      longest rejoin delay
@@ -43,6 +46,17 @@ public record JanusOptions(String centrePrefix, boolean playAll, boolean autoRej
 
     public JanusOptions withRejoin(boolean rejoin, Duration initial, Duration max) {
         return new JanusOptions(centrePrefix, playAll, rejoin, initial, max, requestTimeout, mediaTimeout, keepalive);
+    }
+
+    /** The view a call of {@code request} uses: the session's designation, else {@link #playAll()}. */
+    public JoinRequest.View view(JoinRequest request) {
+        return request.view().orElse(playAll ? JoinRequest.View.ALL : JoinRequest.View.CENTRE);
+    }
+
+    /** These options with the session's designation (view, centre) applied, for one call of {@code request}. */
+    JanusOptions forCall(JoinRequest request) {
+        return new JanusOptions(request.centre().orElse(centrePrefix), view(request) == JoinRequest.View.ALL, autoRejoin,
+                backoffInitial, backoffMax, requestTimeout, mediaTimeout, keepalive);
     }
 
     boolean plays(String display) {

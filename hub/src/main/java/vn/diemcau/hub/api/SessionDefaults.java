@@ -12,9 +12,10 @@ import vn.diemcau.protocol.Command;
 
 /**
  * The hub's conference settings as defaults for sessions: a {@code join} (command or desired
- * session) without {@code conferenceUrl}, {@code room} or {@code pin} gets the hub's
- * {@code conference.*} values, and without {@code displayName} the box's own display name, so an
- * operator can send {@code {"type":"join"}} to a whole group. A join or leave command also
+ * session) without {@code conferenceUrl}, {@code room}, {@code pin}, {@code view} or
+ * {@code centre} gets the hub's {@code conference.*} values ({@code centre} only when
+ * {@code conference.centre} is set), and without {@code displayName} the box's own display name,
+ * so an operator can send {@code {"type":"join"}} to a whole group. A join or leave command also
  * records the intent as the box's desired session, so a box that restarts mid-session rejoins.
  */
 final class SessionDefaults {
@@ -44,6 +45,12 @@ final class SessionDefaults {
     }
     if (!n.hasNonNull("pin")) {
       n.put("pin", conf.pin());
+    }
+    if (!n.hasNonNull("view")) {
+      n.put("view", conf.view().name());
+    }
+    if (!n.hasNonNull("centre")) {
+      conf.centre().ifPresent(c -> n.put("centre", c));
     }
     if (!n.hasNonNull("displayName")) {
       n.put("displayName", s.registry().find(boxId).map(b -> b.displayName()).orElse(boxId));

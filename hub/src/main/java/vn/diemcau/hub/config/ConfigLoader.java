@@ -76,8 +76,17 @@ public final class ConfigLoader {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("conference.url (or " + envName("conference.url") + ") is not a URL: " + confUrl);
     }
+    String view = str("conference.view", "centre");
+    vn.diemcau.protocol.ConferenceView confView;
+    try {
+      confView = vn.diemcau.protocol.ConferenceView.of(view);
+    } catch (vn.diemcau.protocol.ProtocolException e) {
+      throw new IllegalArgumentException("conference.view (or " + envName("conference.view")
+          + ") must be centre (the centre only) or all (all rooms) but was '" + view + "'");
+    }
     var conference = new HubConfig.Conference(confUri, str("conference.room", "1234"), str("conference.pin", ""),
-        str("conference.centreName", "Trung tâm tiếp dân tỉnh"));
+        str("conference.centreName", "Trung tâm tiếp dân tỉnh"), confView,
+        Optional.of(str("conference.centre", "")).filter(c -> !c.isEmpty()));
     return new HubConfig(state, http, db, broker, thresholds, retention, commands,
         Duration.ofHours(integer("auth.tokenHours", 12)), integer("ingest.lanes", 4), conference);
   }

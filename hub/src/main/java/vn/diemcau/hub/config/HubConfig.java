@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import vn.diemcau.hub.health.Thresholds;
+import vn.diemcau.protocol.ConferenceView;
 
 /**
  * The hub's configuration, parsed once by {@link ConfigLoader}. Every key is listed in
@@ -99,10 +100,14 @@ public record HubConfig(Path stateDir, Http http, Db db, Broker broker, Threshol
    * The reception session's conference: {@code conference.url} (Janus HTTP API address as the
    * boxes reach it, e.g. {@code http://10.0.0.5:8088/janus}; empty: not configured),
    * {@code conference.room} (VideoRoom id), {@code conference.pin}, {@code conference.centreName}
-   * (the centre's display name in the room; starts with "Trung tâm" so boxes play it). A "join"
-   * sent from the hub without these fields gets them from here, and each box's display name.
+   * (the centre's display name in the room; starts with "Trung tâm" so boxes play it),
+   * {@code conference.view} (which feeds the boxes play: the centre only or all rooms) and
+   * {@code conference.centre} (the centre's display-name prefix sent to boxes; empty: each box's
+   * own setting). A "join" sent from the hub without these fields gets them from here, and each
+   * box's display name.
    */
-  public record Conference(Optional<java.net.URI> url, String room, String pin, String centreName) {
+  public record Conference(Optional<java.net.URI> url, String room, String pin, String centreName, ConferenceView view,
+      Optional<String> centre) {
     public Conference {
       Objects.requireNonNull(url, "conference.url");
       url.ifPresent(u -> {
@@ -117,12 +122,24 @@ public record HubConfig(Path stateDir, Http http, Db db, Broker broker, Threshol
       if (centreName == null || centreName.isBlank()) {
         throw new IllegalArgumentException("conference.centreName must not be blank");
       }
+      Objects.requireNonNull(view, "conference.view");
+      Objects.requireNonNull(centre, "conference.centre");
+      centre.ifPresent(c -> {
+        if (c.isBlank() || c.length() > 100) {
+          throw new IllegalArgumentException("conference.centre must be 1-100 characters but was '" + c + "'");
+        }
+      });
+    }
+
+    /** Without a view or centre of its own: the centre only, each box's centre prefix. */
+    public Conference(Optional<java.net.URI> url, String room, String pin, String centreName) {
+      this(url, room, pin, centreName, ConferenceView.CENTRE, Optional.empty());
     }
 
     @Override
     public String toString() {
       return "Conference[" + url.map(java.net.URI::toString).orElse("not configured") + ", room " + room
-          + (pin.isEmpty() ? "" : ", pin ***") + "]";
+          + (pin.isEmpty() ? "" : ", pin ***") + ", view " + view + centre.map(c -> ", centre '" + c + "'").orElse("") + "]";
     }
   }
 }

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import vn.diemcau.hub.users.Permission;
 import vn.diemcau.hub.users.User;
 import vn.diemcau.hub.users.UserDirectory;
+import vn.diemcau.protocol.ConferenceView;
 
 /**
  * The hub's web dashboard: server-rendered pages under {@code /ui/} (texts from resource
@@ -57,6 +58,7 @@ public final class Dashboard extends Handler.Abstract {
 
   private final UserDirectory users;
   private final String hubAddress;
+  private final ConferenceView defaultView;
   private final I18n i18n = new I18n();
   private final Templates templates = new Templates();
 
@@ -65,9 +67,19 @@ public final class Dashboard extends Handler.Abstract {
    * @param hubAddress the MQTT address boxes use, printed on the credentials card
    */
   public Dashboard(UserDirectory users, String hubAddress) {
+    this(users, hubAddress, ConferenceView.CENTRE);
+  }
+
+  /**
+   * @param users       resolves the session cookie
+   * @param hubAddress  the MQTT address boxes use, printed on the credentials card
+   * @param defaultView preselected in the session start dialog ({@code conference.view})
+   */
+  public Dashboard(UserDirectory users, String hubAddress, ConferenceView defaultView) {
     super(InvocationType.BLOCKING);
     this.users = users;
     this.hubAddress = hubAddress;
+    this.defaultView = java.util.Objects.requireNonNull(defaultView, "defaultView");
   }
 
   /**
@@ -220,6 +232,7 @@ public final class Dashboard extends Handler.Abstract {
     });
     b.put("boxId", boxId);
     b.put("hubAddress", hubAddress);
+    b.put("defaultView", defaultView.name());
     b.put("t", i18n.scriptTexts(lang));
     try {
       // Safe inside <script type="application/json">: no "</" can end the element early.

@@ -44,4 +44,24 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("DIEMCAU_HUB_BROKER_MODE", "external")))
         .hasMessageContaining("broker.password");
   }
+
+  @Test
+  void load_conferenceView_defaultsToTheCentre_environmentChoosesAllRooms() {
+    HubConfig d = ConfigLoader.load(Optional.empty(), Map.of());
+    assertThat(d.conference().view()).isEqualTo(vn.diemcau.protocol.ConferenceView.CENTRE);
+    assertThat(d.conference().centre()).isEmpty();
+    HubConfig all = ConfigLoader.load(Optional.empty(), Map.of("DIEMCAU_HUB_CONFERENCE_VIEW", "all",
+        "DIEMCAU_HUB_CONFERENCE_CENTRE", "Trung tâm tỉnh"));
+    assertThat(all.conference().view()).isEqualTo(vn.diemcau.protocol.ConferenceView.ALL);
+    assertThat(all.conference().centre()).contains("Trung tâm tỉnh");
+  }
+
+  @Test
+  void load_badConferenceView_namesTheKeyAndTheChoices() {
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("DIEMCAU_HUB_CONFERENCE_VIEW", "everyone")))
+        .hasMessageContaining("conference.view").hasMessageContaining("DIEMCAU_HUB_CONFERENCE_VIEW")
+        .hasMessageContaining("centre").hasMessageContaining("all").hasMessageContaining("'everyone'");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of("DIEMCAU_HUB_CONFERENCE_CENTRE", "x".repeat(101))))
+        .hasMessageContaining("conference.centre");
+  }
 }

@@ -31,6 +31,8 @@ import vn.diemcau.hub.testing.Api;
 import vn.diemcau.hub.testing.TestBox;
 import vn.diemcau.hub.testing.TestHub;
 import vn.diemcau.protocol.Channel;
+import vn.diemcau.protocol.Command;
+import vn.diemcau.protocol.ConferenceView;
 import vn.diemcau.protocol.DeviceId;
 import vn.diemcau.protocol.Topics;
 
@@ -46,7 +48,8 @@ class EmbeddedHubIT {
   void start() throws Exception {
     state = Files.createTempDirectory("hub-it-");
     tlsPort = vn.diemcau.hub.testing.Ports.free();
-    hub = TestHub.embedded(state, Map.of("broker.tls.port", Integer.toString(tlsPort)));
+    hub = TestHub.embedded(state, Map.of("broker.tls.port", Integer.toString(tlsPort),
+        "conference.centre", "Trung tâm tỉnh"));
   }
 
   @AfterAll
@@ -218,6 +221,45 @@ class EmbeddedHubIT {
       assertThat(presence.get(30, TimeUnit.SECONDS)).contains("\"commune\":\"An Phú\"");
     } finally {
       resp.body().close();
+    }
+  }
+
+  @Test
+  void join_getsTheHubsDefaultViewAndCentre_aChosenViewIsKept_junkIsRefused() throws Exception {
+    String pw = register("xa-view-01", "Bình Minh");
+    try (TestBox box = new TestBox(hub.brokerUrl(), "xa-view-01", pw, 5).online()) {
+      Map<String, Object> plain = Map.of("type", "join", "conferenceUrl", "http://10.0.0.5:8088/janus", "room", "1234");
+      Api.Result sent = hub.api.post("/api/commands", Map.of("boxes", List.of("xa-view-01"), "command", plain));
+      assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+      await().atMost(Duration.ofSeconds(30)).until(() -> box.received.size() == 1);
+      assertThat(box.received.getFirst().command()).isInstanceOfSatisfying(Command.Join.class, j -> {
+        assertThat(j.view()).contains(ConferenceView.CENTRE);
+        assertThat(j.centre()).contains("Trung tâm tỉnh");
+        assertThat(j.displayName()).isEqualTo("Phòng xa-view-01");
+      });
+
+      Map<String, Object> all = new java.util.HashMap<>(plain);
+      all.put("view", "ALL");
+      assertThat(hub.api.post("/api/commands", Map.of("boxes", List.of("xa-view-01"), "command", all)).status())
+          .isEqualTo(202);
+      await().atMost(Duration.ofSeconds(30)).until(() -> box.received.size() == 2);
+      assertThat(((Command.Join) box.received.get(1).command()).view()).contains(ConferenceView.ALL);
+      // The join is kept as the box's desired session, with its view.
+      assertThat(hub.api.get("/api/boxes/xa-view-01/state").body()).contains("\"view\":\"ALL\"");
+
+      Map<String, Object> junk = new java.util.HashMap<>(plain);
+      junk.put("view", "everyone");
+      Api.Result refused = hub.api.post("/api/commands", Map.of("boxes", List.of("xa-view-01"), "command", junk));
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.json().get("error").asText()).contains("'everyone' is not a view", "CENTRE", "ALL", "view");
+      Api.Result refusedDesired = hub.api.put("/api/boxes/xa-view-01/desired", Map.of("session", junk));
+      assertThat(refusedDesired.status()).isEqualTo(400);
+      assertThat(refusedDesired.json().get("error").asText()).contains("'everyone' is not a view");
+      assertThat(box.received).hasSize(2);
+
+      Api.Result desired = hub.api.put("/api/boxes/xa-view-01/desired", Map.of("session", plain));
+      assertThat(desired.status()).as(desired.body()).isEqualTo(200);
+      assertThat(desired.json().toString()).contains("\"view\":\"CENTRE\"", "\"centre\":\"Trung tâm tỉnh\"");
     }
   }
 

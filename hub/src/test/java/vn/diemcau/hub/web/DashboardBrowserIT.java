@@ -241,4 +241,47 @@ class DashboardBrowserIT {
         java.time.Instant.now(), vn.diemcau.protocol.CallState.IN_CALL, java.util.Optional.of("1234"), java.util.Optional.empty(), false)), 1);
     await().atMost(LIVE).ignoreExceptions().until(() -> browser.all("#b-muted").isEmpty());
   }
+
+  @Test
+  @Order(7)
+  void operator_startsAsessionForAllRooms_theBoxGetsTheView_andAjunkViewIsExplained() throws Exception {
+    browser.login("admin", hub.adminPassword);
+    await().atMost(LIVE).ignoreExceptions().until(() -> browser.all("#rows tr[data-box]").size() >= 3);
+    int before = inProcess.received.size();
+    browser.one("tr[data-box='xa-tan-an-01'] .sel-box").click();
+    browser.one("[data-group='join']").click();
+    await().atMost(LIVE).ignoreExceptions().until(() -> browser.one("#dialog").isDisplayed());
+    org.openqa.selenium.support.ui.Select view = new org.openqa.selenium.support.ui.Select(browser.one("#join-view"));
+    assertThat(view.getOptions()).extracting(org.openqa.selenium.WebElement::getText)
+        .containsExactly("Chỉ điểm cầu trung tâm", "Tất cả điểm cầu");
+    assertThat(view.getFirstSelectedOption().getAttribute("value")).isEqualTo("CENTRE");
+    browser.one("#dialog-body input[name='conferenceUrl']").clear();
+    browser.one("#dialog-body input[name='conferenceUrl']").sendKeys("http://10.0.0.5:8088/janus");
+    view.selectByValue("ALL");
+    browser.screenshot("13-session-start-all-rooms");
+    browser.one("#dialog-ok").click();
+    await().atMost(LIVE).ignoreExceptions().until(() -> "SUCCEEDED".equals(
+        browser.one("#group-list li[data-box='xa-tan-an-01']").getAttribute("data-state")));
+    assertThat(inProcess.received).hasSize(before + 1);
+    assertThat(inProcess.received.getLast().command()).isInstanceOfSatisfying(vn.diemcau.protocol.Command.Join.class,
+        j -> assertThat(j.view()).contains(vn.diemcau.protocol.ConferenceView.ALL));
+
+    // The box reports the view it plays; its page says so.
+    String topic = vn.diemcau.protocol.Topics.of(vn.diemcau.protocol.DeviceId.of("xa-tan-an-01"), vn.diemcau.protocol.Channel.REPORTED);
+    inProcess.publishRaw(topic, vn.diemcau.protocol.ProtocolCodec.encode(new vn.diemcau.protocol.ReportedState(0,
+        java.time.Instant.now(), vn.diemcau.protocol.CallState.IN_CALL, java.util.Optional.of("1234"), java.util.Optional.empty(),
+        false, java.util.Optional.of(vn.diemcau.protocol.ConferenceView.ALL))), 1);
+    browser.open("/ui/boxes/xa-tan-an-01");
+    await().atMost(LIVE).ignoreExceptions().until(() -> browser.text("#facts").contains("Tất cả điểm cầu"));
+
+    // A tampered form value is refused with a message naming the choices; nothing is sent.
+    browser.one("[data-cmd='join']").click();
+    await().atMost(LIVE).ignoreExceptions().until(() -> browser.one("#dialog").isDisplayed());
+    browser.driver.executeScript("const s = document.getElementById('join-view');"
+        + "s.add(new Option('x', 'everyone')); s.value = 'everyone';");
+    browser.one("#dialog-ok").click();
+    await().atMost(LIVE).ignoreExceptions().until(() -> browser.text(".toast.bad").contains("'everyone' is not a view"));
+    assertThat(browser.text(".toast.bad")).contains("CENTRE").contains("ALL");
+    assertThat(inProcess.received).hasSize(before + 1);
+  }
 }

@@ -52,8 +52,9 @@ final class ApiHandler extends Handler.Abstract {
     Route matched = null;
     Map<String, String> params = Map.of();
     boolean pathKnown = false;
+    String[] segments = Route.segments(path);
     for (Route r : routes) {
-      Optional<Map<String, String>> m = r.match(path);
+      Optional<Map<String, String>> m = r.match(segments);
       if (m.isPresent()) {
         pathKnown = true;
         if (r.method().equals(request.getMethod())) {

@@ -46,10 +46,22 @@ public record Route(String method, String pattern, Optional<Permission> permissi
     return new Route(method, pattern, Optional.empty(), e);
   }
 
+  /** Each pattern's segments, split once (a request is matched against every route). */
+  private static final Map<String, String[]> SEGMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The path parameters when {@code path} matches this pattern. */
   Optional<Map<String, String>> match(String path) {
-    String[] want = pattern.split("/");
-    String[] got = path.split("/");
+    return match(segments(path));
+  }
+
+  /** A request path split as {@link #match(String[])} wants it. */
+  static String[] segments(String path) {
+    return path.split("/");
+  }
+
+  /** The path parameters when the request path's {@link #segments} match this pattern. */
+  Optional<Map<String, String>> match(String[] got) {
+    String[] want = SEGMENTS.computeIfAbsent(pattern, p -> p.split("/"));
     if (want.length != got.length) {
       return Optional.empty();
     }

@@ -42,6 +42,12 @@ final class BenchOptions {
             defaultValue = "-Xms256m -Xmx2g -XX:+ExitOnOutOfMemoryError")
     String hubJvm;
 
+    @Option(names = "--simulator-nice", description = "Niceness of the bulk simulator JVMs (default ${DEFAULT-VALUE}). "
+            + "The boxes live on other machines in reality: a positive value keeps the simulated fleet from taking "
+            + "CPU time the hub would have on its own server. The probes and the requester are not affected.",
+            defaultValue = "0")
+    int simulatorNice;
+
     @Option(names = "--password-pattern", description = "Box password, {id} = box id (for brokers that authenticate).")
     Optional<String> passwordPattern;
 

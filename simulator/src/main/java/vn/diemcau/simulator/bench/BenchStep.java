@@ -57,7 +57,8 @@ final class BenchStep {
         try (Requester requester = target.requester().get();
              SimulatorProcesses children = new SimulatorProcesses(new SimulatorProcesses.Launch(target.host(),
                      target.port(), options.telemetryInterval, options.keepAlive, options.connectRate,
-                     options.onlineTimeout.plus(options.window).plusSeconds(60), dir, List.of()),
+                     options.onlineTimeout.plus(options.window).plusSeconds(60), dir, List.of(),
+                     options.simulatorNice),
                      bulk, options.perProcess);
              Simulator probeFleet = Simulator.start(SimulatorSettings.builder(
                      BrokerSettings.tcp(target.host(), target.port()),

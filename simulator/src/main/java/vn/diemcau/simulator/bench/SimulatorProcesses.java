@@ -20,7 +20,7 @@ final class SimulatorProcesses implements AutoCloseable {
 
     /** Everything a child needs besides its slice of boxes. */
     record Launch(String host, int port, Duration telemetryInterval, Duration keepAlive,
-            int connectRate, Duration lifetime, Path logDir, List<String> extraArgs) {
+            int connectRate, Duration lifetime, Path logDir, List<String> extraArgs, int nice) {
     }
 
     SimulatorProcesses(Launch launch, List<BoxIdentity> boxes, int perProcess) {
@@ -31,7 +31,11 @@ final class SimulatorProcesses implements AutoCloseable {
             List<BoxIdentity> slice = boxes.subList(child * boxes.size() / children, (child + 1) * boxes.size() / children);
             Path credentials = launch.logDir().resolve("boxes-" + child + ".csv");
             writeCsv(credentials, slice);
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:+UseSerialGC",
+            List<String> command = new ArrayList<>();
+            if (launch.nice() != 0) {
+                command.addAll(List.of("nice", "-n", Integer.toString(launch.nice())));
+            }
+            command.addAll(List.of(java, "-Xmx1g", "-XX:+UseSerialGC",
                     "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
                     "-cp", classpath, SimulatorCommand.class.getName(),
                     "--host", launch.host(), "--port", Integer.toString(launch.port()),

@@ -1,5 +1,7 @@
 package vn.diemcau.hub.health;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -30,8 +32,17 @@ public final class TelemetryStore {
   private static final ObjectMapper READER = new ObjectMapper();
   private static final double NO_VALUE = -1e9;
 
-  /** The newest telemetry of a box: when the hub received it and the message as JSON. */
-  public record Latest(String boxId, Instant receivedAt, JsonNode telemetry) {}
+  /**
+   * The newest telemetry of a box: when the hub received it and the message as received. The
+   * text is kept, not a parsed tree: a tree per box cost ~3 KB of heap and a parse per message,
+   * and only API reads need one.
+   */
+  public record Latest(String boxId, Instant receivedAt, @JsonIgnore String json) {
+    @JsonProperty
+    public JsonNode telemetry() {
+      return parse(json);
+    }
+  }
 
   private record Pending(String boxId, Instant receivedAt, Telemetry t, String json) {}
 
@@ -48,7 +59,7 @@ public final class TelemetryStore {
     this.rawRetention = rawRetention;
     this.hourlyRetention = hourlyRetention;
     jdbc.query("SELECT box_id, at, payload FROM telemetry_latest", rs -> {
-      latest.put(rs.getString(1), new Latest(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), parse(rs.getString(3))));
+      latest.put(rs.getString(1), new Latest(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3)));
       return null;
     });
   }
@@ -57,7 +68,7 @@ public final class TelemetryStore {
   public void record(String boxId, Telemetry t, byte[] json) {
     String text = new String(json, StandardCharsets.UTF_8);
     Instant now = clock.instant();
-    latest.put(boxId, new Latest(boxId, now, parse(text)));
+    latest.put(boxId, new Latest(boxId, now, text));
     pending.add(new Pending(boxId, now, t, text));
   }
 

@@ -57,7 +57,7 @@ final class BenchStep {
         try (Requester requester = target.requester().get();
              SimulatorProcesses children = new SimulatorProcesses(new SimulatorProcesses.Launch(target.host(),
                      target.port(), options.telemetryInterval, options.keepAlive, options.connectRate,
-                     options.onlineTimeout.plus(options.window).plusSeconds(60), dir, List.of(),
+                     lifetime(), dir, List.of(),
                      options.simulatorNice),
                      bulk, options.perProcess);
              Simulator probeFleet = Simulator.start(SimulatorSettings.builder(
@@ -118,6 +118,11 @@ final class BenchStep {
                     requester.commandsSent() - sentBefore, requester.unanswered() - unansweredBefore,
                     StepResult.Stats.ofNanos(kills), StepResult.Stats.ofNanos(freezes), load, hubWindow);
         }
+    }
+
+    /** How long the bulk simulators live: ramp, warm-up and its drain, window, and the offline checks after it. */
+    private java.time.Duration lifetime() {
+        return options.onlineTimeout.plus(options.warmup).plusSeconds(30).plus(options.window).plusSeconds(60);
     }
 
     /**

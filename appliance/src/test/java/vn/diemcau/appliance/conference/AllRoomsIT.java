@@ -16,7 +16,6 @@ import vn.diemcau.appliance.call.JoinRequest;
 import vn.diemcau.appliance.media.FeedPlayback;
 import vn.diemcau.appliance.media.MediaCall;
 import vn.diemcau.appliance.media.MediaEngine;
-import vn.diemcau.appliance.media.MediaSettings;
 
 /**
  * Three publishers in a real Janus room: a box in "all rooms" mode (playAll), the centre and a
@@ -39,28 +38,15 @@ class AllRoomsIT {
     @BeforeAll
     static void start() {
         janus = new JanusFixture(dir, ROOM + ":Tất cả các xã").start();
-        allMedia = engine(18, 440);
-        centreMedia = engine(0, 660);
-        otherMedia = engine(24, 880);
+        allMedia = JanusFixture.smallEngine(18, 440);
+        centreMedia = JanusFixture.smallEngine(0, 660);
+        otherMedia = JanusFixture.smallEngine(24, 880);
         await().atMost(Duration.ofSeconds(40)).until(() -> allMedia.warmReady() && centreMedia.warmReady() && otherMedia.warmReady());
-    }
-
-    private static MediaEngine engine(int pattern, int toneHz) {
-        MediaEngine m = new MediaEngine(MediaSettings.testSources(pattern, toneHz).withSize(320, 180, 15)
-                .withIceAddresses(List.of(JanusFixture.ICE_ADDRESS)));
-        m.start();
-        return m;
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {allMedia, centreMedia, otherMedia, janus}) {
-            try {
-                if (c != null) c.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        JanusFixture.closeAll(allMedia, centreMedia, otherMedia, janus);
     }
 
     private static JanusOptions options() {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +16,6 @@ import vn.diemcau.appliance.call.JoinRequest;
 import vn.diemcau.appliance.media.FeedPlayback;
 import vn.diemcau.appliance.media.MediaCall;
 import vn.diemcau.appliance.media.MediaEngine;
-import vn.diemcau.appliance.media.MediaSettings;
 
 /**
  * The session designates which feeds a box plays, over the box's own config: in a real Janus room
@@ -44,9 +42,9 @@ class DesignatedViewIT {
     @BeforeAll
     static void start() {
         janus = new JanusFixture(dir, ROOM + ":Phiên tiếp dân").start();
-        boxMedia = engine(18, 440);
-        centreMedia = engine(0, 660);
-        otherMedia = engine(24, 880);
+        boxMedia = JanusFixture.smallEngine(18, 440);
+        centreMedia = JanusFixture.smallEngine(0, 660);
+        otherMedia = JanusFixture.smallEngine(24, 880);
         await().atMost(Duration.ofSeconds(40)).until(() -> boxMedia.warmReady() && centreMedia.warmReady() && otherMedia.warmReady());
         centre = new JanusConference(centreMedia, options());
         other = new JanusConference(otherMedia, options());
@@ -54,22 +52,9 @@ class DesignatedViewIT {
         join(other, request(OTHER), new RecordingListener());
     }
 
-    private static MediaEngine engine(int pattern, int toneHz) {
-        MediaEngine m = new MediaEngine(MediaSettings.testSources(pattern, toneHz).withSize(320, 180, 15)
-                .withIceAddresses(List.of(JanusFixture.ICE_ADDRESS)));
-        m.start();
-        return m;
-    }
-
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {centre, other, boxMedia, centreMedia, otherMedia, janus}) {
-            try {
-                if (c != null) c.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        JanusFixture.closeAll(centre, other, boxMedia, centreMedia, otherMedia, janus);
     }
 
     private static JanusOptions options() {

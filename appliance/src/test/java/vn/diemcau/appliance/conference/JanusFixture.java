@@ -175,4 +175,26 @@ public final class JanusFixture implements AutoCloseable {
             // JVM shutting down
         }
     }
+
+    /** A small test-source media engine (320×180 at 15 fps) whose ICE candidates use {@link #ICE_ADDRESS}. */
+    static vn.diemcau.appliance.media.MediaEngine smallEngine(int pattern, int toneHz) {
+        vn.diemcau.appliance.media.MediaEngine m = new vn.diemcau.appliance.media.MediaEngine(
+                vn.diemcau.appliance.media.MediaSettings.testSources(pattern, toneHz).withSize(320, 180, 15)
+                        .withIceAddresses(java.util.List.of(ICE_ADDRESS)));
+        m.start();
+        return m;
+    }
+
+    /** Closes each non-null resource in order. */
+    static void closeAll(AutoCloseable... resources) {
+        for (AutoCloseable c : resources) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import vn.diemcau.appliance.ApplianceProcess;
 import vn.diemcau.appliance.MosquittoBroker;
+import vn.diemcau.appliance.admin.AdminStateFixture;
 import vn.diemcau.appliance.call.JoinRequest;
 import vn.diemcau.appliance.conference.JanusConference;
 import vn.diemcau.appliance.conference.JanusFixture;
@@ -60,6 +61,8 @@ public final class BoxProcessBenchmark {
             reference.start();
             Path config = dir.resolve("appliance.json");
             Files.writeString(config, config(broker.url(), janus.api().toString()));
+            // As a box in service: its admin page certificate made and first run done (no setup code on the TV).
+            AdminStateFixture.firstRunDone(dir.resolve("state"), "kythuat-vien-2026");
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             cmd.addAll(ApplianceProcess.JVM_FLAGS);
             cmd.addAll(extraFlags);

@@ -68,6 +68,8 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         RecentLog recent = RecentLog.install();
+        // Before GStreamer starts: ~6 MB less RSS in a call (x264's huge-page buffers); -Ddiemcau.hugePages=true keeps them.
+        if (!Boolean.getBoolean("diemcau.hugePages") && !HugePages.disable()) log.debug("Transparent huge pages stay on");
         SystemdNotifier systemd = SystemdNotifier.fromEnvironment(System.getenv());
         ConfigStore config = ConfigStore.load(configFile, System.getenv(), Optional.of(factoryConfig), Clock.systemUTC());
         BootSettings boot = BootSettings.of(config);

@@ -16,9 +16,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ApplianceProcess implements AutoCloseable {
 
-    /** The same JVM flags as the launcher {@code appliance/src/main/dist/diemcau-appliance}. */
-    public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmn8m", "-Xmx128m", "-XX:MaxMetaspaceSize=96m", "-Xss512k",
-            "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED");
+    /**
+     * The same JVM flags as the launcher {@code appliance/src/main/dist/diemcau-appliance} gives a
+     * JDK >= 22 (tests run on 25; the launcher adds {@code TrimNativeHeapInterval} only from 22).
+     */
+    public static final List<String> JVM_FLAGS = List.of("-XX:+UseSerialGC", "-Xms16m", "-Xmn4m", "-Xmx128m",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-XX:-ShrinkHeapInSteps", "-XX:MaxMetaspaceSize=96m", "-Xss512k",
+            "-XX:TieredStopAtLevel=1", "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError", "--enable-native-access=ALL-UNNAMED");
 
     private final Process process;
     private final Path log;

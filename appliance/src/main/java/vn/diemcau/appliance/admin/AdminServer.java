@@ -2,7 +2,7 @@ package vn.diemcau.appliance.admin;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.nio.channels.ServerSocketChannel;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The box's local admin page: Jetty 12 over HTTPS with a self-signed certificate made on first
- * start, plain HTTP answering only with a redirect to HTTPS.
+ * start, plain HTTP answering only with a redirect to HTTPS. The ports listen from {@link #start()};
+ * Jetty starts when the first connection arrives (a box is in calls far more often than anyone
+ * opens its page, and Jetty with TLS costs ~20 MB of resident memory).
  *
  * <pre>{@code
  * AdminServer admin = new AdminServer(AdminSettings.defaults(stateDir), console,
@@ -40,10 +42,11 @@ public final class AdminServer implements AutoCloseable {
     private final AdminSettings settings;
     private final BoxConsole console;
     private final Consumer<Optional<String>> setupCodeDisplay;
+    private AdminDoorbell doorbell;
     private Server server;
     private Credentials credentials;
-    private final List<ServerConnector> https = new ArrayList<>();
-    private final List<ServerConnector> http = new ArrayList<>();
+    private String storePassword;
+    private boolean stopped;
 
     /**
      * @param setupCodeDisplay told the setup code while first run is pending (at start, after a
@@ -56,17 +59,39 @@ public final class AdminServer implements AutoCloseable {
         this.setupCodeDisplay = Objects.requireNonNull(setupCodeDisplay, "setupCodeDisplay");
     }
 
-    /** Creates the certificate and setup code if needed and starts listening. Idempotent. */
+    /**
+     * Creates the certificate and setup code if needed and starts listening; the web server itself
+     * starts on the first connection ({@link AdminDoorbell}). Idempotent.
+     */
     public synchronized void start() {
-        if (server != null) return;
+        if (doorbell != null) return;
         long t0 = System.nanoTime();
-        String storePassword;
         try {
             AdminFiles.ensureDir(settings.adminDir());
             storePassword = SelfSignedCertificate.ensure(settings.adminDir());
             credentials = new Credentials(settings.adminDir(), settings.passwordIterations());
         } catch (IOException e) {
             throw new UncheckedIOException("admin page state in " + settings.adminDir() + " unusable", e);
+        }
+        try {
+            doorbell = new AdminDoorbell(settings.bindAddresses(), settings.httpsPort(), settings.httpPort(), this::startServer);
+        } catch (IOException e) {
+            throw new IllegalStateException("admin page could not start on " + settings.bindAddresses() + " port "
+                    + settings.httpsPort() + ": " + e.getMessage(), e);
+        }
+        stopped = false;
+        log.info("Admin page listening ({} ms): https on {} port {}{}; its web server starts on the first connection",
+                (System.nanoTime() - t0) / 1_000_000, settings.bindAddresses(), httpsPort(),
+                httpPort() < 0 ? "" : ", http redirect on port " + httpPort());
+        announceSetupCode();
+    }
+
+    /** On the doorbell thread, with the bound sockets, when the first connection waits in their backlog. */
+    private synchronized void startServer(List<ServerSocketChannel> httpsSockets, List<ServerSocketChannel> httpSockets) {
+        long t0 = System.nanoTime();
+        if (stopped) {
+            closeAll(httpsSockets, httpSockets);
+            return;
         }
         Sessions sessions = new Sessions(settings.clock(), settings.sessionIdle(), settings.sessionMax());
         AdminApp app = new AdminApp(settings, console, credentials, sessions, new LoginGuard(settings.clock()), this::announceSetupCode);
@@ -88,27 +113,22 @@ public final class AdminServer implements AutoCloseable {
         httpsConfig.addCustomizer(secure);
         HttpConfiguration plainConfig = new HttpConfiguration();
         plainConfig.setSendServerVersion(false);
-        for (String address : settings.bindAddresses()) {
-            ServerConnector c = new ServerConnector(s, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(httpsConfig));
-            c.setHost(address);
-            c.setPort(settings.httpsPort());
-            c.setIdleTimeout(30_000);
-            s.addConnector(c);
-            https.add(c);
-            if (settings.httpPort() >= 0) {
+        try {
+            for (ServerSocketChannel socket : httpsSockets) {
+                ServerConnector c = new ServerConnector(s, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(httpsConfig));
+                c.open(socket);
+                c.setIdleTimeout(30_000);
+                s.addConnector(c);
+            }
+            for (ServerSocketChannel socket : httpSockets) {
                 ServerConnector p = new ServerConnector(s, new HttpConnectionFactory(plainConfig));
-                p.setHost(address);
-                p.setPort(settings.httpPort());
+                p.open(socket);
                 p.setIdleTimeout(30_000);
                 s.addConnector(p);
-                http.add(p);
             }
-        }
-        JettyBridge bridge = new JettyBridge(app, this::httpsPort);
-        s.setHandler(bridge);
-        s.setErrorHandler(JettyBridge.errorHandler());
-        s.setStopTimeout(0);
-        try {
+            s.setHandler(new JettyBridge(app, this::httpsPort));
+            s.setErrorHandler(JettyBridge.errorHandler());
+            s.setStopTimeout(0);
             s.start();
         } catch (Exception e) {
             try {
@@ -116,25 +136,38 @@ public final class AdminServer implements AutoCloseable {
             } catch (Exception stop) {
                 e.addSuppressed(stop);
             }
-            https.clear();
-            http.clear();
-            throw new IllegalStateException("admin page could not start on " + settings.bindAddresses() + " port "
-                    + settings.httpsPort() + ": " + e.getMessage(), e);
+            closeAll(httpsSockets, httpSockets);
+            throw new IllegalStateException("admin page web server could not start on port " + httpsPort() + ": " + e.getMessage(), e);
         }
         server = s;
-        log.info("Admin page started in {} ms: https on {} port {}{}", (System.nanoTime() - t0) / 1_000_000, settings.bindAddresses(),
-                httpsPort(), http.isEmpty() ? "" : ", http redirect on port " + httpPort());
-        announceSetupCode();
+        log.info("Admin page web server started in {} ms on the first connection", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static void closeAll(List<ServerSocketChannel> a, List<ServerSocketChannel> b) {
+        for (List<ServerSocketChannel> list : List.of(a, b)) {
+            for (ServerSocketChannel ch : list) {
+                try {
+                    ch.close();
+                } catch (IOException e) {
+                    log.debug("Closing an admin socket: {}", e.toString());
+                }
+            }
+        }
     }
 
     /** The HTTPS port (the first one when listening on several addresses). */
-    public int httpsPort() {
-        return https.isEmpty() ? -1 : https.get(0).getLocalPort();
+    public synchronized int httpsPort() {
+        return doorbell == null ? -1 : doorbell.httpsPort();
     }
 
     /** The HTTP redirect port, or -1. */
-    public int httpPort() {
-        return http.isEmpty() ? -1 : http.get(0).getLocalPort();
+    public synchronized int httpPort() {
+        return doorbell == null ? -1 : doorbell.httpPort();
+    }
+
+    /** True once the first connection has started the web server (and until close). */
+    synchronized boolean webServerRunning() {
+        return server != null;
     }
 
     /** The one-time setup code while first run is pending. */
@@ -155,16 +188,19 @@ public final class AdminServer implements AutoCloseable {
     /** Stops listening. Idempotent. */
     @Override
     public synchronized void close() {
-        if (server == null) return;
+        if (doorbell == null) return;
         long t0 = System.nanoTime();
-        try {
-            server.stop();
-        } catch (Exception e) {
-            log.warn("Admin page stop failed: {}", e.toString());
+        stopped = true;
+        doorbell.close();
+        if (server != null) {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                log.warn("Admin page stop failed: {}", e.toString());
+            }
         }
         server = null;
-        https.clear();
-        http.clear();
+        doorbell = null;
         log.info("Admin page stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 }

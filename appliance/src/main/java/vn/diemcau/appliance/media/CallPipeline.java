@@ -6,14 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.freedesktop.gstreamer.Buffer;
 import org.freedesktop.gstreamer.Bus;
 import org.freedesktop.gstreamer.Element;
 import org.freedesktop.gstreamer.Pad;
-import org.freedesktop.gstreamer.PadProbeReturn;
-import org.freedesktop.gstreamer.PadProbeType;
 import org.freedesktop.gstreamer.Pipeline;
 import org.freedesktop.gstreamer.Sample;
 import org.freedesktop.gstreamer.State;
@@ -42,12 +39,11 @@ final class CallPipeline implements AutoCloseable {
     private final Object wallLock = new Object();
     private VideoWall wall;
     private volatile VideoLayout layout = VideoLayout.SINGLE;
-    private final AtomicLong encodedFrames = new AtomicLong();
     // Strong references to every callback and probed pad (pitfall 4).
     private final WebRTCBin.ON_ICE_CANDIDATE onCandidate;
     private final Bus.ERROR onError;
-    private final Pad.PROBE onEncoded;
-    private final Pad encoderPad;
+    private final Element encodedCounter;
+    private long encodedAtClose;
     private final Element snapshotSink;
     private final MicrophoneTap microphone;
     private ScheduledFuture<?> capsWait;
@@ -72,13 +68,10 @@ final class CallPipeline implements AutoCloseable {
         onError = (source, code, message) -> signals.mediaFailed("GStreamer error from "
                 + (source == null ? "?" : source.getName()) + ": " + message);
         pipeline.getBus().connect(onError);
-        Element encoder = pipeline.getElementByName(PipelineRecipe.VIDEO_ENCODER);
-        encoderPad = encoder.getStaticPad("src");
-        onEncoded = (pad, info) -> {
-            encodedFrames.incrementAndGet();
-            return PadProbeReturn.OK;
-        };
-        encoderPad.addProbe(PadProbeType.BUFFER, onEncoded);
+        // Counted natively by an identity, read when asked: a Java pad probe here ran gst1-java-core's
+        // reflective callback path 30 times a second on the encoder thread, ~1 % of a core in a call
+        // (perf, docs/benchmarks.md "Session 3").
+        encodedCounter = pipeline.getElementByName(PipelineRecipe.ENCODED_COUNTER);
         log.info("Call pipeline built: encoder {}, {}x{}@{} {} kbit/s, echo cancellation {}", recipe.encoder().name(),
                 settings.width(), settings.height(), settings.fps(), settings.bitrateKbps(),
                 recipe.echoCancel() ? "on" : "off");
@@ -208,8 +201,9 @@ final class CallPipeline implements AutoCloseable {
         negotiation.stats(publisher, onStats);
     }
 
+    /** Frames out of the video encoder so far (Gst thread). */
     long encodedFrames() {
-        return encodedFrames.get();
+        return closed ? encodedAtClose : WebRtcNative.bufferCount(encodedCounter);
     }
 
     PlaybackCounters playback() {
@@ -251,6 +245,7 @@ final class CallPipeline implements AutoCloseable {
         closed = true;
         long t0 = System.nanoTime();
         if (capsWait != null) capsWait.cancel(false);
+        encodedAtClose = WebRtcNative.bufferCount(encodedCounter);
         pipeline.setState(State.NULL);
         feeds.values().forEach(FeedPlayer::dispose);
         feeds.clear();
@@ -258,10 +253,9 @@ final class CallPipeline implements AutoCloseable {
             if (wall != null) wall.dispose();
             wall = null;
         }
-        encoderPad.removeProbe(onEncoded);
         pipeline.getBus().disconnect(onError);
         negotiation.close();
-        encoderPad.dispose();
+        encodedCounter.dispose();
         snapshotSink.dispose();
         microphone.close();
         publisher.dispose();

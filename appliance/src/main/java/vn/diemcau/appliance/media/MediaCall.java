@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import vn.diemcau.appliance.call.CallStats;
 
@@ -58,11 +59,14 @@ public final class MediaCall implements AutoCloseable {
     public Optional<CallStats> stats() {
         if (closed) return Optional.empty();
         CompletableFuture<String> text = new CompletableFuture<>();
-        GstRuntime.post("stats", () -> pipeline.stats(text::complete));
-        long frames = pipeline.encodedFrames();
+        AtomicLong frames = new AtomicLong();
+        GstRuntime.post("stats", () -> {
+            frames.set(pipeline.encodedFrames());
+            pipeline.stats(text::complete);
+        });
         try {
             String reply = text.get(2, TimeUnit.SECONDS);
-            return Optional.of(statsCalculator.next(reply, frames, System.nanoTime()));
+            return Optional.of(statsCalculator.next(reply, frames.get(), System.nanoTime()));
         } catch (Exception e) {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
             return Optional.empty();
@@ -96,7 +100,7 @@ public final class MediaCall implements AutoCloseable {
 
     /** Video frames the encoder has produced so far. */
     public long encodedFrames() {
-        return closed ? 0 : pipeline.encodedFrames();
+        return closed ? 0 : GstRuntime.call(pipeline::encodedFrames, GST_TIMEOUT);
     }
 
     public String encoderName() {

@@ -13,6 +13,8 @@ final class PipelineRecipe {
     static final String ECHO_PROBE = "diemcau-echo";
     static final String SNAPSHOT_SINK = "snap";
     static final String VIDEO_ENCODER = "venc";
+    /** An identity after the encoder whose {@code stats} count the encoded frames (no per-frame callback into Java). */
+    static final String ENCODED_COUNTER = "vcount";
     static final String SPEAKER_MIXER = "spk";
 
     /** The video encoder chosen, its RTP caps and whether it is H.264. */
@@ -86,7 +88,7 @@ final class PipelineRecipe {
         String out = withWebrtc ? " ! " + WEBRTC + "." : " ! fakesink sync=false";
         return videoSourceFragment + " ! videoconvert ! videoscale ! videorate ! " + caps + " ! tee name=vtee"
                 + " vtee. ! queue max-size-buffers=2 max-size-time=0 max-size-bytes=0 leaky=downstream ! "
-                + e.encodeChain() + e.payChain() + out
+                + e.encodeChain() + " ! identity name=" + ENCODED_COUNTER + " silent=true signal-handoffs=false" + e.payChain() + out
                 + " vtee. ! queue max-size-buffers=1 max-size-time=0 max-size-bytes=0 leaky=downstream"
                 + " ! videorate drop-only=true max-rate=1 ! jpegenc quality=85"
                 + " ! appsink name=" + SNAPSHOT_SINK + " max-buffers=1 drop=true sync=false async=false";

@@ -120,6 +120,8 @@ class AdminPageIT {
         fill("f-conferenceServer", "https://hoinghi.tinh.vn/janus");
         fill("f-conferenceRoom", "phòng 5");
         browser.findElement(By.id("save")).click();
+        // The click returns before the browser has shown the answer to the POST.
+        await().atMost(java.time.Duration.ofSeconds(15)).until(() -> !browser.findElements(By.id("f-boxId-err")).isEmpty());
         assertThat(browser.findElement(By.id("f-boxId-err")).getText()).startsWith("Chỉ gồm chữ thường");
         assertThat(browser.findElement(By.id("f-displayName-err")).getText()).contains("ký tự không được phép");
         assertThat(browser.findElement(By.id("f-hubUrl-err")).getText()).startsWith("Địa chỉ phải có dạng");

@@ -3,7 +3,11 @@ package vn.diemcau.appliance.admin;
 import vn.diemcau.protocol.testing.FakeClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,6 +81,30 @@ class AdminServerTest {
         HttpResponse<String> r = client.submit("/panel", "/panel/mute", Map.of());
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(box.actions).containsExactly("mute");
+    }
+
+    @Test
+    void webServer_startsOnTheFirstConnection_whileThePortListensFromStart() throws Exception {
+        assertThat(server.webServerRunning()).isFalse();
+        try (Socket s = new Socket("127.0.0.1", server.httpsPort())) {
+            assertThat(s.isConnected()).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(server::webServerRunning);
+        }
+        assertThat(client.get("/status").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void closedBeforeAnyConnection_freesItsPorts_withoutStartingTheWebServer() throws Exception {
+        int https = server.httpsPort();
+        int http = server.httpPort();
+        server.close();
+        assertThat(server.webServerRunning()).isFalse();
+        for (int port : new int[] {https, http}) {
+            try (ServerSocket again = new ServerSocket()) {
+                again.bind(new InetSocketAddress("127.0.0.1", port));
+                assertThat(again.getLocalPort()).isEqualTo(port);
+            }
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import vn.diemcau.appliance.ApplianceProcess;
 import vn.diemcau.appliance.MosquittoBroker;
+import vn.diemcau.appliance.admin.AdminStateFixture;
 import vn.diemcau.appliance.call.JoinRequest;
 import vn.diemcau.appliance.conference.JanusConference;
 import vn.diemcau.appliance.conference.JanusFixture;
@@ -39,7 +40,9 @@ import vn.diemcau.protocol.TopicPermissions;
  *       UDP send ({@link #withTransport}), the part of webrtcbin's work gst-launch can do alone;</li>
  *   <li>a centre (in this JVM) joins; the box plays it (decode + speaker); RSS and CPU again.</li>
  * </ol>
- * Arguments: {@code window-seconds [MALLOC_ARENA_MAX|-] [extra JVM flags...]}.
+ * Arguments: {@code window-seconds [MALLOC_ARENA_MAX|-] [extra JVM flags...]}. System properties:
+ * {@code -Dbench.quick=true} stops after the first window (to screen flags one at a time);
+ * {@code -Dbench.admin=false} runs the box without its local admin page (to see what the page costs).
  */
 public final class BoxProcessBenchmark {
     static final long ROOM = 1234;
@@ -58,6 +61,8 @@ public final class BoxProcessBenchmark {
             reference.start();
             Path config = dir.resolve("appliance.json");
             Files.writeString(config, config(broker.url(), janus.api().toString()));
+            // As a box in service: its admin page certificate made and first run done (no setup code on the TV).
+            AdminStateFixture.firstRunDone(dir.resolve("state"), "kythuat-vien-2026");
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
             cmd.addAll(ApplianceProcess.JVM_FLAGS);
             cmd.addAll(extraFlags);
@@ -80,36 +85,42 @@ public final class BoxProcessBenchmark {
 
                 String plain = reference.gstLaunchEquivalent();
                 cpuWindow(box, plain, "gst-launch (capture/encode/pay, no transport)", window, dir, extraFlags);
-                cpuWindow(box, withTransport(plain), "gst-launch + SRTP + UDP send (webrtcbin's send path without RTCP/DTLS/ICE)",
-                        window, dir, List.of());
-
-                MediaEngine centreMedia = new MediaEngine(MediaSettings.testSources(0, 880).withSize(640, 360, 30).withKeepWarm(false)
-                        .withIceAddresses(List.of(JanusFixture.ICE_ADDRESS)));
-                centreMedia.start();
-                try (centreMedia;
-                     JanusConference centre = new JanusConference(centreMedia, JanusOptions.defaults().withPlayAll(false)
-                             .withCentrePrefix("Không ai").withRejoin(false, Duration.ofSeconds(1), Duration.ofSeconds(1)))) {
-                    TimeToJoinBenchmark.Events ev = new TimeToJoinBenchmark.Events();
-                    centre.join(new JoinRequest(janus.api(), Long.toString(ROOM), "", "Trung tâm đo"), ev);
-                    TimeToJoinBenchmark.waitFor("centre joined", Duration.ofSeconds(20), () -> !ev.joins.isEmpty());
-                    waitFor(box, log, "playing H264 stream", Duration.ofSeconds(20));
-                    Thread.sleep(3000);
-                    long box0 = TimeToJoinBenchmark.cpuTicks(box.pid());
-                    long t0 = System.nanoTime();
-                    Thread.sleep(window * 1000L);
-                    double wall = (System.nanoTime() - t0) / 1e9;
-                    double boxCpu = (TimeToJoinBenchmark.cpuTicks(box.pid()) - box0) / 100.0;
-                    System.out.printf("publishing and playing the centre (640x360 H.264 + Opus): box %.2f CPU s over %.1f s (%.1f%%), RSS %d MB%n",
-                            boxCpu, wall, 100 * boxCpu / wall, rssKb(box.pid(), "VmRSS") / 1024);
-                    centre.leave();
-                }
+                if (!Boolean.getBoolean("bench.quick")) centre(box, log, janus, plain, window, dir);
             } finally {
+                memory(box.pid());
                 box.destroy();
                 if (!box.waitFor(20, TimeUnit.SECONDS)) box.destroyForcibly();
                 System.out.println("box log: " + log);
             }
         }
         System.exit(0);
+    }
+
+    /** Again with SRTP + UDP in the reference; then a centre joins and the box plays it. */
+    private static void centre(Process box, Path log, JanusFixture janus, String plain, int window, Path dir) throws Exception {
+        cpuWindow(box, withTransport(plain), "gst-launch + SRTP + UDP send (webrtcbin's send path without RTCP/DTLS/ICE)",
+                window, dir, List.of());
+
+        MediaEngine centreMedia = new MediaEngine(MediaSettings.testSources(0, 880).withSize(640, 360, 30).withKeepWarm(false)
+                .withIceAddresses(List.of(JanusFixture.ICE_ADDRESS)));
+        centreMedia.start();
+        try (centreMedia;
+             JanusConference centre = new JanusConference(centreMedia, JanusOptions.defaults().withPlayAll(false)
+                     .withCentrePrefix("Không ai").withRejoin(false, Duration.ofSeconds(1), Duration.ofSeconds(1)))) {
+            TimeToJoinBenchmark.Events ev = new TimeToJoinBenchmark.Events();
+            centre.join(new JoinRequest(janus.api(), Long.toString(ROOM), "", "Trung tâm đo"), ev);
+            TimeToJoinBenchmark.waitFor("centre joined", Duration.ofSeconds(20), () -> !ev.joins.isEmpty());
+            waitFor(box, log, "playing H264 stream", Duration.ofSeconds(20));
+            Thread.sleep(3000);
+            long box0 = TimeToJoinBenchmark.cpuTicks(box.pid());
+            long t0 = System.nanoTime();
+            Thread.sleep(window * 1000L);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double boxCpu = (TimeToJoinBenchmark.cpuTicks(box.pid()) - box0) / 100.0;
+            System.out.printf("publishing and playing the centre (640x360 H.264 + Opus): box %.2f CPU s over %.1f s (%.1f%%), RSS %d MB%n",
+                    boxCpu, wall, 100 * boxCpu / wall, rssKb(box.pid(), "VmRSS") / 1024);
+            centre.leave();
+        }
     }
 
     /** CPU of the box and of {@code gst-launch-1.0 launch} over the same window; RSS; busiest threads. */
@@ -161,6 +172,33 @@ public final class BoxProcessBenchmark {
         return out;
     }
 
+    /** Where the box's resident memory is at the end: /proc/PID/smaps_rollup and the largest mappings by kind. */
+    private static void memory(long pid) throws IOException {
+        Map<String, Long> rollup = new HashMap<>();
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+            String[] f = line.split("\\s+");
+            if (f.length == 3 && f[2].equals("kB")) rollup.put(f[0].replace(":", ""), Long.parseLong(f[1]));
+        }
+        Map<String, Long> byKind = new HashMap<>();
+        String kind = "?";
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps"))) {
+            if (line.matches("^[0-9a-f]+-[0-9a-f]+ .*")) {
+                String[] f = line.trim().split("\\s+", 6);
+                String name = f.length > 5 ? f[5] : "";
+                kind = name.isEmpty() ? "anonymous" : name.startsWith("[") ? name : Path.of(name).getFileName().toString()
+                        .replaceAll("\\.so.*", ".so").replaceAll("^orcexec.*", "orc").replaceAll("^jna.*", "jna");
+            } else if (line.startsWith("Rss:")) {
+                byKind.merge(kind, Long.parseLong(line.replaceAll("[^0-9]", "")), Long::sum);
+            }
+        }
+        System.out.printf("box memory at the end: RSS %d MB, Pss %d MB, anonymous %d MB (of it transparent huge pages %d MB), private dirty %d MB%n",
+                rollup.getOrDefault("Rss", 0L) / 1024, rollup.getOrDefault("Pss", 0L) / 1024, rollup.getOrDefault("Anonymous", 0L) / 1024,
+                rollup.getOrDefault("AnonHugePages", 0L) / 1024, rollup.getOrDefault("Private_Dirty", 0L) / 1024);
+        System.out.println("  resident by mapping (MB): " + byKind.entrySet().stream().filter(e -> e.getValue() >= 512)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(16)
+                .map(e -> e.getKey() + "=" + String.format("%.1f", e.getValue() / 1024.0)).collect(Collectors.joining(", ")));
+    }
+
     /** The JVM's own accounting (committed KB by category), when the box runs with NMT. */
     private static void nativeMemory(long pid) throws Exception {
         Process j = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid),
@@ -197,9 +235,10 @@ public final class BoxProcessBenchmark {
                   "media": {"videoSource": "test", "audioSource": "test", "testPattern": 18, "testToneHz": 440,
                             "videoSink": "fake", "audioSink": "fake", "iceAddresses": ["%s"],
                             "video": {"width": 1280, "height": 720, "fps": 30, "bitrateKbps": 1500}},
-                  "admin": {"enabled": true, "bindAddresses": ["127.0.0.1"], "httpsPort": 0, "httpPort": -1}
+                  "admin": {"enabled": %s, "bindAddresses": ["127.0.0.1"], "httpsPort": 0, "httpPort": -1}
                 }
-                """.formatted(brokerUrl, janusApi, ROOM, JanusFixture.ICE_ADDRESS);
+                """.formatted(brokerUrl, janusApi, ROOM, JanusFixture.ICE_ADDRESS,
+                Boolean.parseBoolean(System.getProperty("bench.admin", "true")));
     }
 
     /**

@@ -73,7 +73,7 @@ public final class CommandCenter {
     this.issueTime = metrics.histogram("diemcau_command_issue_seconds",
         "Commands: from the hub taking the request to the command published to the broker");
     this.roundTrip = metrics.histogram("diemcau_command_round_trip_seconds",
-        "Commands: from the hub publishing to the box's final reply handled by the hub (broker, box, broker)");
+        "Commands: from the hub handing the command to its MQTT client to the box's final reply handled by the hub");
     store.open().forEach(c -> open.put(c.id(), c));
     if (!open.isEmpty()) {
       LOG.info("Resumed {} open commands", open.size());
@@ -154,12 +154,17 @@ public final class CommandCenter {
     }
     for (CommandRecord c : toSend) {
       DeviceId box = DeviceId.of(c.boxId());
-      publisher.publish(new OutboundMessage(Topics.of(box, Channel.COMMAND), c.request().toString()
-          .getBytes(StandardCharsets.UTF_8), 1, false, Optional.of(Topics.of(box, Channel.REPLY)),
-          Optional.of(c.id().getBytes(StandardCharsets.UTF_8)), Optional.of(Math.max(1, expiry.toSeconds()))));
-      long published = System.nanoTime();
-      publishedAt.put(c.id(), published);
-      issueTime.observeNanos(published - started);
+      // Stamped before the publish: a fast reply may be handled before publish() returns.
+      publishedAt.put(c.id(), System.nanoTime());
+      try {
+        publisher.publish(new OutboundMessage(Topics.of(box, Channel.COMMAND), c.request().toString()
+            .getBytes(StandardCharsets.UTF_8), 1, false, Optional.of(Topics.of(box, Channel.REPLY)),
+            Optional.of(c.id().getBytes(StandardCharsets.UTF_8)), Optional.of(Math.max(1, expiry.toSeconds()))));
+      } catch (RuntimeException e) {
+        publishedAt.remove(c.id());
+        throw e;
+      }
+      issueTime.observeNanos(System.nanoTime() - started);
       metrics.command("sent");
       audit.record(issuedBy, "command." + c.type(), c.boxId(), c.request().path("command").toString(), "sent");
       notify(c);

@@ -116,7 +116,7 @@ final class BoxBehaviour {
         Command command = request.command();
         return switch (command) {
             case Join join -> {
-                callSteps(box.call.join(join.room(), 600 + ThreadLocalRandom.current().nextLong(900), "command"));
+                callSteps(box.call.join(join.room(), join.view(), 600 + ThreadLocalRandom.current().nextLong(900), "command"));
                 yield Outcome.ok(Map.of("room", join.room()));
             }
             case Leave leave -> {
@@ -166,7 +166,7 @@ final class BoxBehaviour {
             desiredVersion = desired.version();
             desired.config().ifPresent(config -> applyConfig(desired.version(), config));
             if (desired.session().isPresent()) {
-                callSteps(box.call.join(desired.session().get().room(),
+                callSteps(box.call.join(desired.session().get().room(), desired.session().get().view(),
                         600 + ThreadLocalRandom.current().nextLong(900), "desired state"));
             } else {
                 callSteps(box.call.leave("desired state"));

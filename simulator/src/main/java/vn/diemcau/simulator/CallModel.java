@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import vn.diemcau.protocol.CallInfo;
 import vn.diemcau.protocol.CallState;
+import vn.diemcau.protocol.ConferenceView;
 
 /**
  * The simulated call: Join and Leave move it through the appliance's states.
@@ -24,6 +25,7 @@ final class CallModel {
     private CallState state = CallState.IDLE;
     private Optional<String> room = Optional.empty();
     private Optional<Long> lastTimeToJoinMs = Optional.empty();
+    private Optional<ConferenceView> view = Optional.empty();
 
     CallState state() {
         return state;
@@ -33,13 +35,24 @@ final class CallModel {
         return room;
     }
 
+    /** What the box plays while in a room: the Join's designation, else (like a box's default config) the centre. */
+    Optional<ConferenceView> view() {
+        return view;
+    }
+
     CallInfo info() {
         return new CallInfo(state, room, lastTimeToJoinMs);
     }
 
     /** Joins {@code newRoom}; nothing happens if the box is already in that room. */
     List<Transition> join(String newRoom, long timeToJoinMs, String reason) {
+        return join(newRoom, Optional.empty(), timeToJoinMs, reason);
+    }
+
+    /** Joins {@code newRoom} playing {@code designated} (the centre when empty); nothing happens if already in that room. */
+    List<Transition> join(String newRoom, Optional<ConferenceView> designated, long timeToJoinMs, String reason) {
         List<Transition> steps = new ArrayList<>();
+        Optional<ConferenceView> playing = Optional.of(designated.orElse(ConferenceView.CENTRE));
         if (state == CallState.IN_CALL && room.equals(Optional.of(newRoom))) {
             return steps;
         }
@@ -49,6 +62,7 @@ final class CallModel {
         steps.add(move(CallState.JOINING, Optional.of(newRoom), Optional.of(reason), Optional.empty()));
         lastTimeToJoinMs = Optional.of(timeToJoinMs);
         steps.add(move(CallState.IN_CALL, Optional.of(newRoom), Optional.empty(), lastTimeToJoinMs));
+        view = playing;
         return steps;
     }
 
@@ -62,6 +76,7 @@ final class CallModel {
         steps.add(move(CallState.LEAVING, left, Optional.of(reason), Optional.empty()));
         steps.add(move(CallState.IDLE, left, Optional.empty(), Optional.empty()));
         room = Optional.empty();
+        view = Optional.empty();
         return steps;
     }
 

@@ -239,7 +239,8 @@ final class SimBox implements SimulatedBox, BoxConnection.Listener {
     }
 
     synchronized void publishReported() {
-        ReportedState state = new ReportedState(appliedConfigVersion, now(), call.state(), call.room(), lastError, false);
+        ReportedState state = new ReportedState(appliedConfigVersion, now(), call.state(), call.room(), lastError, false,
+                call.view());
         send(Channel.REPORTED, ProtocolCodec.encode(state));
     }
 

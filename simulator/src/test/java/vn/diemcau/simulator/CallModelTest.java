@@ -3,7 +3,9 @@ package vn.diemcau.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import java.util.Optional;
 import vn.diemcau.protocol.CallState;
+import vn.diemcau.protocol.ConferenceView;
 
 class CallModelTest {
     private final CallModel call = new CallModel();
@@ -39,5 +41,16 @@ class CallModelTest {
                 .containsExactly(CallState.LEAVING, CallState.IDLE);
         assertThat(call.room()).isEmpty();
         assertThat(call.info().state()).isEqualTo(CallState.IDLE);
+    }
+
+    @Test
+    void view_isTheJoinsDesignation_elseTheCentre_andGoesWithTheCall() {
+        assertThat(call.view()).isEmpty();
+        call.join("room-1", Optional.of(ConferenceView.ALL), 900, "command");
+        assertThat(call.view()).contains(ConferenceView.ALL);
+        call.join("room-2", 900, "command");
+        assertThat(call.view()).contains(ConferenceView.CENTRE);
+        call.leave("command");
+        assertThat(call.view()).isEmpty();
     }
 }

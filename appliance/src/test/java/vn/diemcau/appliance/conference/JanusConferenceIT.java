@@ -45,9 +45,7 @@ class JanusConferenceIT {
 
     @AfterAll
     static void stopJanus() {
-        if (boxMedia != null) boxMedia.close();
-        if (centreMedia != null) centreMedia.close();
-        if (janus != null) janus.close();
+        JanusFixture.closeAll(boxMedia, centreMedia, janus);
     }
 
     private static JoinRequest request(long room, String pin, String display) {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import vn.diemcau.appliance.call.JoinRequest;
 import vn.diemcau.appliance.media.MediaEngine;
-import vn.diemcau.appliance.media.MediaSettings;
 import vn.diemcau.appliance.media.PlaybackCounters;
 
 /**
@@ -34,18 +32,14 @@ class JanusMuteIT {
     @BeforeAll
     static void startJanus() {
         janus = new JanusFixture(dir, ROOM + ":Phiên tiếp dân").start();
-        boxMedia = new MediaEngine(MediaSettings.testSources(18, 440).withSize(320, 180, 15).withIceAddresses(List.of(JanusFixture.ICE_ADDRESS)));
-        boxMedia.start();
-        centreMedia = new MediaEngine(MediaSettings.testSources(0, 880).withSize(320, 180, 15).withIceAddresses(List.of(JanusFixture.ICE_ADDRESS)));
-        centreMedia.start();
+        boxMedia = JanusFixture.smallEngine(18, 440);
+        centreMedia = JanusFixture.smallEngine(0, 880);
         await().atMost(Duration.ofSeconds(30)).until(() -> boxMedia.warmReady() && centreMedia.warmReady());
     }
 
     @AfterAll
     static void stopJanus() {
-        if (boxMedia != null) boxMedia.close();
-        if (centreMedia != null) centreMedia.close();
-        if (janus != null) janus.close();
+        JanusFixture.closeAll(boxMedia, centreMedia, janus);
     }
 
     private static JoinRequest request(String display) {

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.diemcau.appliance.admin.RecentLog;
 import vn.diemcau.appliance.call.CallMachine;
 import vn.diemcau.appliance.call.CallPolicy;
 import vn.diemcau.appliance.call.CallStatus;
@@ -94,7 +95,8 @@ public final class Appliance implements AutoCloseable {
         this.health = HealthSampler.system(stateDir, clock);
         this.stateDir = stateDir;
         this.commands = new ApplianceCommands(call, config, clock, this::snapshot,
-                new SnapshotCommand(SnapshotCommand.of(media), this::publishSnapshot));
+                new SnapshotCommand(SnapshotCommand.of(media), this::publishSnapshot),
+                new LogsCommand(RecentLog.attached()::last, this::publishLogs));
         this.fleetSettings = fleetSettings(c);
         this.fleet = new FleetAgent(fleetSettings, commands, this::telemetry, clock);
     }
@@ -233,6 +235,10 @@ public final class Appliance implements AutoCloseable {
 
     private void publishSnapshot(String commandId, byte[] jpeg) {
         fleet.publishSnapshot(commandId, jpeg);
+    }
+
+    private void publishLogs(String commandId, byte[] text) {
+        fleet.publishLogs(commandId, text);
     }
 
     private Telemetry telemetry() {

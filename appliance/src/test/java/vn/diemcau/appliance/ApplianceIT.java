@@ -229,6 +229,25 @@ class ApplianceIT {
     }
 
     @Test
+    void collectLogsCommand_sendsTheRecentLogLinesOldestFirst_thenSucceeds() throws Exception {
+        org.slf4j.LoggerFactory.getLogger(ApplianceIT.class).info("Marker for the hub: phòng họp {}", "xã An Phú");
+        hub.send(BOX, new CommandRequest("cmd-logs-1", Instant.now(), Instant.now().plusSeconds(60), "technician@hub",
+                new vn.diemcau.protocol.Command.CollectLogs(200)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.decoded(BOX, Channel.REPLY, CommandReply.class).stream()
+                .anyMatch(r -> r.stage() == ReplyStage.SUCCEEDED));
+        assertThat(hub.on(BOX, Channel.LOGS)).singleElement().satisfies(m -> {
+            assertThat(new String(m.properties().getCorrelationData(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("cmd-logs-1");
+            List<String> lines = m.text().lines().toList();
+            assertThat(lines).hasSizeBetween(2, 200);
+            assertThat(lines).anySatisfy(l -> assertThat(l).contains("INFO", "Marker for the hub: phòng họp xã An Phú"));
+            assertThat(m.text()).doesNotContain(BOX_PASSWORD);
+            CommandReply done = hub.decoded(BOX, Channel.REPLY, CommandReply.class).getLast();
+            assertThat(done.result()).containsEntry("lines", lines.size()).containsEntry("bytes", m.payload().length);
+        });
+    }
+
+    @Test
     void brokerDown_pressesAreKeptOnDiskAndArriveAfterReconnectInOrderOnce() {
         await().atMost(Duration.ofSeconds(10)).until(() -> !hub.on(BOX, Channel.STATUS).isEmpty());
         broker.stop();

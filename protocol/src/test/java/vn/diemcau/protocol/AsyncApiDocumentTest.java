@@ -86,7 +86,8 @@ class AsyncApiDocumentTest {
                 Event.ButtonPressed.class, Event.CallStateChanged.class, Event.PeripheralLost.class, Event.PeripheralFound.class,
                 Event.ErrorOccurred.class, Event.EventsDropped.class,
                 Command.Join.class, Command.Leave.class, Command.RestartMedia.class, Command.Reboot.class,
-                Command.ApplyConfig.class, Command.Snapshot.class, Command.SelfTest.class, Command.Identify.class);
+                Command.ApplyConfig.class, Command.Snapshot.class, Command.SelfTest.class, Command.Identify.class,
+                Command.CollectLogs.class);
     }
 
     static Stream<org.junit.jupiter.params.provider.Arguments> subtypeNames() {

@@ -63,6 +63,7 @@ final class Samples {
                 new CommandRequest("c-6", AT, AT.plusSeconds(60), "admin", new Command.Snapshot()),
                 new CommandRequest("c-7", AT, AT.plusSeconds(60), "admin", new Command.SelfTest()),
                 new CommandRequest("c-8", AT, AT.plusSeconds(60), "operator-1", new Command.Identify(30)),
+                new CommandRequest("c-10", AT, AT.plusSeconds(60), "technician-1", new Command.CollectLogs(300)),
                 CommandReply.of("c-1", ReplyStage.ACCEPTED, AT),
                 CommandReply.of("c-1", ReplyStage.REJECTED, AT, "expired"),
                 new CommandReply("c-7", ReplyStage.SUCCEEDED, AT, Optional.empty(), Map.of("camera", "pass", "microphone", "pass")),

@@ -69,6 +69,8 @@ final class Samples {
                 new CommandReply("c-7", ReplyStage.SUCCEEDED, AT, Optional.empty(), Map.of("camera", "pass", "microphone", "pass")),
                 CommandReply.of("c-1", ReplyStage.FAILED, AT, "wrong room PIN"),
                 new DesiredState(3, AT, Optional.of(join()), Optional.of(config())),
+                new DesiredState(4, AT, Optional.empty(), Optional.empty(),
+                        Optional.of(new UpcomingSession("Tiếp công dân định kỳ tháng 12", AT.plusSeconds(86_400)))),
                 new DesiredState(5, AT, Optional.of(joinAll()), Optional.empty()),
                 new DesiredState(4, AT, Optional.empty(), Optional.empty()),
                 new ReportedState(8, AT, CallState.IN_CALL, Optional.of("1234"), Optional.empty(), true),

@@ -23,6 +23,7 @@ import vn.diemcau.hub.broker.EmbeddedBrokerSettings;
 import vn.diemcau.hub.broker.MosquittoExport;
 import vn.diemcau.hub.commands.CommandCenter;
 import vn.diemcau.hub.commands.DesiredStates;
+import vn.diemcau.hub.commands.SessionCommands;
 import vn.diemcau.hub.config.HubConfig;
 import vn.diemcau.hub.events.FleetEvent;
 import vn.diemcau.hub.events.FleetEvents;
@@ -41,6 +42,7 @@ import vn.diemcau.hub.presence.PresenceTracker;
 import vn.diemcau.hub.registry.BoxRegistry;
 import vn.diemcau.hub.security.PasswordHash;
 import vn.diemcau.hub.security.Secrets;
+import vn.diemcau.hub.session.SessionSchedule;
 import vn.diemcau.hub.storage.Database;
 import vn.diemcau.hub.users.UserDirectory;
 import vn.diemcau.protocol.Topics;
@@ -52,6 +54,8 @@ import vn.diemcau.protocol.Topics;
  */
 public final class Hub implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Hub.class);
+  /** How often due sessions are started and finished ones ended. */
+  private static final long SESSION_TICK_SECONDS = 5;
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final ApiServices services;
@@ -109,6 +113,9 @@ public final class Hub implements AutoCloseable {
     LinkHolder link = new LinkHolder();
     CommandCenter commands = new CommandCenter(jdbc, clock, m -> link.get().publish(m), audit, metrics);
     DesiredStates desired = new DesiredStates(jdbc, clock, m -> link.get().publish(m), audit);
+    SessionCommands sessionCommands = new SessionCommands(registry, config.conference(), commands, desired);
+    SessionSchedule sessions = new SessionSchedule(jdbc, clock, registry, sessionCommands, desired, audit,
+        config.conference().view(), config.commands().expiry(), config.commands().timeout());
     HealthMonitor health = new HealthMonitor(alerts, config.thresholds());
     BoxEventLog events = new BoxEventLog(jdbc);
     Snapshots snapshots = new Snapshots();
@@ -127,6 +134,8 @@ public final class Hub implements AutoCloseable {
     });
     commands.addListener(c -> fleet.publish(new FleetEvent.CommandChanged(c.boxId(),
         registry.commune(c.boxId()).orElse(""), clock.instant(), c.id(), c.type(), c.state().name(), c.reason())));
+    sessions.addListener(x -> fleet.publish(new FleetEvent.SessionChanged("", x.commune().orElse(""), clock.instant(),
+        x.id(), x.title(), x.state().name())));
     metrics.gauge("diemcau_boxes_registered", "Registered boxes", () -> registry.ids().size());
     metrics.gauge("diemcau_boxes_online", "Boxes online", presence::online);
     metrics.gauge("diemcau_alerts_open", "Open alerts", alerts::openCount);
@@ -195,6 +204,7 @@ public final class Hub implements AutoCloseable {
     });
     scheduler.scheduleWithFixedDelay(guard("telemetry flush", telemetry::flush), 1, 1, TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(guard("command sweep", commands::sweep), 250, 250, TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(guard("session schedule", sessions::tick), 1, SESSION_TICK_SECONDS, TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(guard("last-seen flush", presence::flushLastSeen), 10, 10, TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(guard("retention", () -> {
       telemetry.purge();
@@ -204,7 +214,7 @@ public final class Hub implements AutoCloseable {
     String hubHashForExport = PasswordHash.hash(hubMqttPassword, PasswordHash.BOX_ITERATIONS);
     ApiServices services = new ApiServices(registry, users, audit, presence, alerts, telemetry, commands, desired, events,
         snapshots, boxLogs, fleet, metrics, config.commands().expiry(), config.commands().timeout(),
-        () -> MosquittoExport.passwordFile(registry, hubHashForExport), config.conference());
+        () -> MosquittoExport.passwordFile(registry, hubHashForExport), config.conference(), sessionCommands, sessions);
     hubPasswordOut[0] = hubMqttPassword;
     LOG.info("Hub core started in {} ms", (System.nanoTime() - t0) / 1_000_000);
     return services;

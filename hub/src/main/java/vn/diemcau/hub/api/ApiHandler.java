@@ -105,7 +105,7 @@ final class ApiHandler extends Handler.Abstract {
       Reply reply = result instanceof Reply r ? r : new Reply(200, Optional.ofNullable(result));
       write(response, callback, reply.status(), reply.body());
     } catch (HubException e) {
-      error(response, callback, status(e.kind()), e.getMessage());
+      error(response, callback, status(e.kind()), e.getMessage(), e.field());
     } catch (IllegalArgumentException | vn.diemcau.protocol.ProtocolException e) {
       error(response, callback, 400, e.getMessage());
     } catch (Exception e) {
@@ -171,9 +171,15 @@ final class ApiHandler extends Handler.Abstract {
   }
 
   static void error(Response response, Callback callback, int status, String message) {
+    error(response, callback, status, message, Optional.empty());
+  }
+
+  /** {@code {"error": message, "status": status}} plus {@code "field"} naming the request field at fault. */
+  static void error(Response response, Callback callback, int status, String message, Optional<String> field) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", message);
     body.put("status", status);
+    field.ifPresent(f -> body.put("field", f));
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
     try {

@@ -32,6 +32,7 @@ public final class ApiRoutes {
     r.addAll(CommandRoutes.routes(s));
     r.addAll(AdminRoutes.routes(s));
     r.addAll(AlertRoutes.routes(s));
+    r.addAll(SessionRoutes.routes(s));
     r.add(Route.get("/api/events", vn.diemcau.hub.users.Permission.VIEW_FLEET, new SseEndpoint(s.fleet())));
     return List.copyOf(r);
   }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import vn.diemcau.hub.commands.CommandCenter;
 import vn.diemcau.hub.commands.CommandRecord;
 import vn.diemcau.hub.commands.CommandState;
+import vn.diemcau.hub.commands.ProtocolJson;
 import vn.diemcau.hub.error.HubException;
 import vn.diemcau.hub.registry.Box;
 import vn.diemcau.hub.users.Permission;
@@ -35,10 +36,7 @@ final class CommandRoutes {
           }
           requireKnownType(b.command());
           List<String> targets = targets(s, c.user(), b);
-          java.util.Map<String, Command> perBox = new java.util.LinkedHashMap<>();
-          for (String id : targets) {
-            perBox.put(id, ProtocolJson.command(SessionDefaults.complete(s, id, b.command())));
-          }
+          java.util.Map<String, Command> perBox = s.sessionCommands().perBox(targets, b.command());
           Command command = perBox.values().iterator().next();
           requireFor(c.user(), command);
           Duration expiry = b.expirySeconds() == null ? s.commandExpiry() : Duration.ofSeconds(b.expirySeconds());
@@ -50,10 +48,7 @@ final class CommandRoutes {
               throw HubException.badRequest("idempotencyKey must be 1-64 characters");
             }
           });
-          CommandCenter.Batch batch = s.commands().issue(targets, perBox::get, c.user().username(), expiry, timeout,
-              key);
-          SessionDefaults.keepIntent(s, perBox, c.user().username());
-          return Reply.accepted(batch);
+          return Reply.accepted(s.sessionCommands().send(perBox, c.user().username(), expiry, timeout, key));
         }),
         Route.get("/api/commands", Permission.VIEW_FLEET, c -> {
           Optional<String> box = c.query("box");
@@ -76,7 +71,7 @@ final class CommandRoutes {
           Box box = BoxRoutes.box(s, c);
           DesiredBody d = c.body(DesiredBody.class);
           Optional<Command.Join> session = Optional.ofNullable(d.session()).filter(n -> !n.isNull())
-              .map(n -> ProtocolJson.join(SessionDefaults.completeSession(s, box.id(), n)));
+              .map(n -> ProtocolJson.join(s.sessionCommands().completeSession(box.id(), n)));
           Optional<BoxConfig> config = Optional.ofNullable(d.config()).filter(n -> !n.isNull())
               .map(ProtocolJson::boxConfig);
           if (!c.user().can(Permission.COMMAND_SESSION) && (session.isPresent() || config.isEmpty())) {

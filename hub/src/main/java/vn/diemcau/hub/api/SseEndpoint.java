@@ -42,7 +42,8 @@ final class SseEndpoint implements Route.Endpoint {
     response.getHeaders().put("X-Accel-Buffering", "no");
     long id = 0;
     boolean telemetry = call.query("telemetry").map(Boolean::parseBoolean).orElse(false);
-    try (FleetEvents.Subscription sub = events.subscribe(e -> user.covers(e.commune())
+    try (FleetEvents.Subscription sub = events.subscribe(e -> (user.covers(e.commune())
+        || e instanceof FleetEvent.SessionChanged && e.commune().isEmpty())
         && (telemetry || !(e instanceof FleetEvent.TelemetryReceived)), QUEUE_CAPACITY)) {
       write(call, ": connected\n\n");
       List<FleetEvent> batch = new ArrayList<>();

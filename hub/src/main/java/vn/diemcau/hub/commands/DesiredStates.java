@@ -14,6 +14,7 @@ import vn.diemcau.protocol.DeviceId;
 import vn.diemcau.protocol.ProtocolCodec;
 import vn.diemcau.protocol.ReportedState;
 import vn.diemcau.protocol.Topics;
+import vn.diemcau.protocol.UpcomingSession;
 import vn.diemcau.hub.mqtt.OutboundMessage;
 
 /**
@@ -40,21 +41,67 @@ public final class DesiredStates {
     this.audit = audit;
   }
 
-  /** Publishes a new version of the desired state; returns it. */
+  /** Publishes a new version of the desired state (the upcoming session is kept); returns it. */
   public DesiredState set(String boxId, Optional<Command.Join> session, Optional<BoxConfig> config, String actor) {
-    DesiredState state = jdbc.inTransaction(() -> {
-      ensureRow(boxId);
-      long version = jdbc.queryLong("SELECT desired_version FROM box_state WHERE box_id = ?", boxId) + 1;
-      DesiredState s = new DesiredState(version, clock.instant(), session, config);
-      jdbc.update("UPDATE box_state SET desired_version = ?, desired = ? WHERE box_id = ?", version,
-          new String(ProtocolCodec.encode(s), StandardCharsets.UTF_8), boxId);
-      return s;
-    });
-    DeviceId box = DeviceId.of(boxId);
-    publisher.publish(OutboundMessage.of(Topics.of(box, Channel.DESIRED), ProtocolCodec.encode(state), 1, true));
+    DesiredState state = write(boxId, cur -> Optional.of(new DesiredState(1, clock.instant(), session, config,
+        cur.flatMap(DesiredState::upcoming)))).orElseThrow();
     audit.record(actor, "desired.set", boxId, "version " + state.version() + session.map(j -> ", session " + j.room()).orElse("")
         + config.map(c -> ", config").orElse(""), "published");
     return state;
+  }
+
+  /** A new version with this session (present: be in it; empty: leave), keeping config and upcoming. */
+  public DesiredState setSession(String boxId, Optional<Command.Join> session, String actor) {
+    DesiredState state = write(boxId, cur -> Optional.of(new DesiredState(1, clock.instant(), session,
+        cur.flatMap(DesiredState::config), cur.flatMap(DesiredState::upcoming)))).orElseThrow();
+    audit.record(actor, "desired.set", boxId, "version " + state.version()
+        + session.map(j -> ", session " + j.room()).orElse(", no session"), "published");
+    return state;
+  }
+
+  /**
+   * A new version announcing {@code upcoming} (the next session scheduled for the box's room),
+   * keeping session and config; nothing is published when it is already the desired upcoming.
+   */
+  public Optional<DesiredState> setUpcoming(String boxId, Optional<UpcomingSession> upcoming) {
+    return write(boxId, cur -> cur.flatMap(DesiredState::upcoming).equals(upcoming) ? Optional.empty()
+        : Optional.of(new DesiredState(1, clock.instant(), cur.flatMap(DesiredState::session),
+            cur.flatMap(DesiredState::config), upcoming)));
+  }
+
+  /** The desired state last published for the box, if any. */
+  public Optional<DesiredState> current(String boxId) {
+    return jdbc.queryOne("SELECT desired FROM box_state WHERE box_id = ?", rs -> Optional.ofNullable(rs.getString(1)),
+        boxId).flatMap(d -> d).map(DesiredStates::decode);
+  }
+
+  /**
+   * Reads the current desired state, lets {@code next} derive the new one (its version is replaced
+   * by the next version number; empty: no change), stores and publishes it.
+   */
+  private Optional<DesiredState> write(String boxId,
+      java.util.function.Function<Optional<DesiredState>, Optional<DesiredState>> next) {
+    Optional<DesiredState> written = jdbc.inTransaction(() -> {
+      ensureRow(boxId);
+      Optional<DesiredState> cur = jdbc.queryOne("SELECT desired FROM box_state WHERE box_id = ?",
+          rs -> Optional.ofNullable(rs.getString(1)), boxId).flatMap(d -> d).map(DesiredStates::decode);
+      Optional<DesiredState> n = next.apply(cur);
+      if (n.isEmpty()) {
+        return Optional.<DesiredState>empty();
+      }
+      long version = jdbc.queryLong("SELECT desired_version FROM box_state WHERE box_id = ?", boxId) + 1;
+      DesiredState s = new DesiredState(version, n.get().at(), n.get().session(), n.get().config(), n.get().upcoming());
+      jdbc.update("UPDATE box_state SET desired_version = ?, desired = ? WHERE box_id = ?", version,
+          new String(ProtocolCodec.encode(s), StandardCharsets.UTF_8), boxId);
+      return Optional.of(s);
+    });
+    written.ifPresent(s -> publisher.publish(OutboundMessage.of(Topics.of(DeviceId.of(boxId), Channel.DESIRED),
+        ProtocolCodec.encode(s), 1, true)));
+    return written;
+  }
+
+  private static DesiredState decode(String json) {
+    return ProtocolCodec.decode(json.getBytes(StandardCharsets.UTF_8), DesiredState.class);
   }
 
   /** Deferred: the ingest lane does not wait for the database. */

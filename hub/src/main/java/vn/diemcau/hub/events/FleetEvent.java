@@ -24,6 +24,7 @@ public sealed interface FleetEvent {
       case BoxChanged b -> "box";
       case TelemetryReceived t -> "telemetry";
       case StateReported r -> "reported";
+      case SessionChanged s -> "session";
     };
   }
 
@@ -45,5 +46,9 @@ public sealed interface FleetEvent {
   record TelemetryReceived(String boxId, String commune, Instant at) implements FleetEvent {}
 
   record StateReported(String boxId, String commune, Instant at, String callState, Optional<String> room)
+      implements FleetEvent {}
+
+  /** A scheduled session was scheduled, started, ended, cancelled or missed; {@code boxId} is empty, {@code commune} empty for all rooms. */
+  record SessionChanged(String boxId, String commune, Instant at, String sessionId, String title, String state)
       implements FleetEvent {}
 }

@@ -1,4 +1,4 @@
-package vn.diemcau.hub.api;
+package vn.diemcau.hub.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,11 +17,13 @@ import vn.diemcau.protocol.ProtocolException;
  * accepts exactly what boxes accept): a command is wrapped in a {@link CommandRequest}, a session
  * and a config in a {@link DesiredState}.
  */
-final class ProtocolJson {
+public final class ProtocolJson {
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   private ProtocolJson() {}
 
-  static Command command(JsonNode command) {
-    ObjectNode req = Json.MAPPER.createObjectNode();
+  public static Command command(JsonNode command) {
+    ObjectNode req = JSON.createObjectNode();
     req.put("schema", 1);
     req.put("id", "api");
     req.put("issuedAt", Instant.EPOCH.toString());
@@ -31,16 +33,16 @@ final class ProtocolJson {
     return decode(req, CommandRequest.class, "command").command();
   }
 
-  static Command.Join join(JsonNode session) {
+  public static Command.Join join(JsonNode session) {
     return desired(session, null).session().orElseThrow();
   }
 
-  static BoxConfig boxConfig(JsonNode config) {
+  public static BoxConfig boxConfig(JsonNode config) {
     return desired(null, config).config().orElseThrow();
   }
 
   private static DesiredState desired(JsonNode session, JsonNode config) {
-    ObjectNode d = Json.MAPPER.createObjectNode();
+    ObjectNode d = JSON.createObjectNode();
     d.put("schema", 1);
     d.put("version", 1);
     d.put("at", Instant.EPOCH.toString());

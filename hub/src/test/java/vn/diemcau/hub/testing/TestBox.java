@@ -43,6 +43,8 @@ public final class TestBox implements AutoCloseable {
   /** Topics of messages received through {@link #subscribeRaw}. */
   public final List<String> rawReceived = new CopyOnWriteArrayList<>();
   private final AtomicBoolean answer = new AtomicBoolean(true);
+  /** The desired states received on the box's desired topic (retained included), oldest first. */
+  public final List<vn.diemcau.protocol.DesiredState> desired = new CopyOnWriteArrayList<>();
 
   public TestBox(String brokerUrl, String id, String password, int keepAliveSeconds) throws MqttException {
     this(brokerUrl, id, password, keepAliveSeconds, SocketFactory.getDefault());
@@ -71,8 +73,10 @@ public final class TestBox implements AutoCloseable {
     var birth = new vn.diemcau.protocol.Birth("test-1.0", "test-box", Set.of("camera", "microphone"), 0, connectedAt);
     publish(Channel.STATUS, ProtocolCodec.encode(new Status(Presence.ONLINE, connectedAt, bootId, Optional.of(birth))),
         1, true);
-    client.subscribe(new MqttSubscription[] {new MqttSubscription(Topics.of(id, Channel.COMMAND), 1)},
-        new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {(topic, msg) -> onCommand(msg)});
+    client.subscribe(new MqttSubscription[] {new MqttSubscription(Topics.of(id, Channel.COMMAND), 1),
+        new MqttSubscription(Topics.of(id, Channel.DESIRED), 1)},
+        new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {(topic, msg) -> onCommand(msg),
+            (topic, msg) -> desired.add(ProtocolCodec.decode(msg.getPayload(), vn.diemcau.protocol.DesiredState.class))});
     return this;
   }
 

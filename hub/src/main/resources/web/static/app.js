@@ -28,7 +28,7 @@
       if (res.status === 204) return null;
       const type = res.headers.get('Content-Type') || '';
       const data = type.includes('json') ? await res.json() : await res.text();
-      if (!res.ok) { const e = new Error((data && data.error) || (DC.t('error') + ' ' + res.status)); e.status = res.status; throw e; }
+      if (!res.ok) { const e = new Error((data && data.error) || (DC.t('error') + ' ' + res.status)); e.status = res.status; if (data && data.field) e.field = data.field; throw e; }
       return data;
     },
 
@@ -104,7 +104,7 @@
         es = new EventSource('/api/events' + (withTelemetry ? '?telemetry=true' : ''));
         es.onopen = () => { if (dot) { dot.classList.add('on'); dot.title = DC.t('live'); } };
         es.onerror = () => { if (dot) { dot.classList.remove('on'); dot.title = DC.t('reconnectingLive'); } };
-        ['presence', 'alert', 'command', 'box', 'telemetry', 'reported'].forEach(name =>
+        ['presence', 'alert', 'command', 'box', 'telemetry', 'reported', 'session'].forEach(name =>
           es.addEventListener(name, ev => { const h = handlers[name] || handlers.any; if (h) h(JSON.parse(ev.data)); }));
         es.addEventListener('resync', () => onResync && onResync());
       };

@@ -298,4 +298,57 @@ class DashboardBrowserIT {
     assertThat(browser.text(".toast.bad")).contains("CENTRE").contains("ALL");
     assertThat(inProcess.received).hasSize(before + 1);
   }
+
+  @Test
+  @Order(8)
+  void operator_schedulesAsessionThroughTheForm_startsIt_seesItLive_andEndsIt() throws Exception {
+    browser.login("dieuhanh", "mat-khau-dieu-hanh");
+    browser.open("/ui/session");
+    await().atMost(LIVE).ignoreExceptions().until(() -> browser.text("#session-rows").contains("Chưa có phiên nào"));
+    assertThat(browser.one("#open-centre-view").getAttribute("href")).endsWith("/session");
+    await().atMost(LIVE).ignoreExceptions().until(() -> browser.all("#s-commune option[value='Tân An']").size() == 1);
+
+    // Junk first: no title. The form says what to fix next to the field; nothing is scheduled.
+    String day = java.time.LocalDate.now().plusDays(2).toString();
+    browser.driver.executeScript("document.getElementById('s-date').value = arguments[0];"
+        + "document.getElementById('s-time').value = '08:30';", day);
+    new org.openqa.selenium.support.ui.Select(browser.one("#s-commune")).selectByValue("Tân An");
+    new org.openqa.selenium.support.ui.Select(browser.one("#s-duration")).selectByValue("90");
+    browser.one("#s-submit").click();
+    await().atMost(LIVE).ignoreExceptions().until(() -> browser.one(".field-error[data-field='title']").isDisplayed());
+    assertThat(browser.text(".field-error[data-field='title']")).contains("Nhập tiêu đề phiên").contains("title is required");
+    assertThat(browser.one("#s-title").getAttribute("class")).contains("invalid");
+    assertThat(hub.admin.get("/api/sessions").json()).isEmpty();
+    browser.screenshot("15-sessions-form-error");
+
+    browser.one("#s-title").sendKeys("Tiếp công dân định kỳ tháng 12");
+    browser.one("#s-submit").click();
+    await().atMost(LIVE).ignoreExceptions().until(() -> "SCHEDULED".equals(
+        browser.one("#session-rows tr[data-session]").getAttribute("data-state")));
+    String row = "#session-rows tr[data-session]";
+    assertThat(browser.text(row)).contains("Tiếp công dân định kỳ tháng 12").contains("Tân An").contains("08:30")
+        .contains("1 giờ 30 phút").contains("Đã lên lịch");
+    assertThat(browser.all(".field-error[data-field='title']").getFirst().isDisplayed()).isFalse();
+    browser.screenshot("15-sessions-scheduled");
+
+    int before = inProcess.received.size();
+    browser.one(row + " [data-act='start']").click();
+    await().atMost(LIVE).ignoreExceptions().until(() -> browser.one("#dialog").isDisplayed());
+    assertThat(browser.text("#dialog-body")).contains("Tiếp công dân định kỳ tháng 12").contains("Tân An");
+    browser.one("#dialog-ok").click();
+    await().atMost(LIVE).ignoreExceptions().until(() -> "LIVE".equals(browser.one(row).getAttribute("data-state")));
+    await().atMost(LIVE).until(() -> inProcess.received.size() == before + 1);
+    assertThat(inProcess.received.getLast().command()).isInstanceOf(vn.diemcau.protocol.Command.Join.class);
+    assertThat(browser.text(row)).contains("Đang diễn ra").contains("điểm cầu đang trong phiên");
+    browser.screenshot("15-sessions-live");
+
+    browser.one(row + " [data-act='end']").click();
+    await().atMost(LIVE).ignoreExceptions().until(() -> browser.one("#dialog").isDisplayed());
+    browser.one("#dialog-ok").click();
+    await().atMost(LIVE).ignoreExceptions().until(() -> "ENDED".equals(browser.one(row).getAttribute("data-state")));
+    await().atMost(LIVE).until(() -> inProcess.received.size() == before + 2);
+    assertThat(inProcess.received.getLast().command()).isInstanceOf(vn.diemcau.protocol.Command.Leave.class);
+    assertThat(browser.text(row)).contains("Đã kết thúc").contains("dieuhanh");
+    browser.screenshot("15-sessions-ended");
+  }
 }

@@ -29,6 +29,7 @@ final class DashboardHub implements AutoCloseable {
     env.put("DIEMCAU_HUB_BROKER_PORT", Integer.toString(brokerPort));
     env.put("DIEMCAU_HUB_BROKER_TLS_PORT", Integer.toString(Ports.free()));
     env.put("DIEMCAU_HUB_MQTT_KEEPALIVESECONDS", "5");
+    env.put("DIEMCAU_HUB_CONFERENCE_URL", "http://10.99.0.1:8088/janus");
     HubConfig cfg = ConfigLoader.load(Optional.empty(), env);
     hub = Hub.start(cfg, Clock.systemUTC(), s -> List.of(new Dashboard(s.users(), Dashboard.hubAddress(cfg, env))));
     adminPassword = hub.initialAdminPassword().orElseThrow();

@@ -10,6 +10,7 @@
 
   const when = iso => new Date(iso).toLocaleString(locale, {weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false});
   const clock = iso => new Date(iso).toLocaleTimeString(locale, {hour: '2-digit', minute: '2-digit', hour12: false});
+  const short = iso => new Date(iso).toLocaleString(locale, {day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false});
   function duration(min) {
     const h = Math.floor(min / 60), m = min % 60;
     return [h ? h + ' ' + t('hour') : '', m ? m + ' ' + t('min') : ''].filter(Boolean).join(' ');
@@ -19,8 +20,8 @@
   function stateCell(s) {
     let extra = '';
     if (s.state === 'LIVE') extra = '<span class="small muted">' + esc(t('roomsInCall', s.roomsInCall || 0, s.boxes.length)) + '</span>';
-    else if (s.state === 'ENDED' || s.state === 'CANCELLED') extra = '<span class="small muted">' + esc(clock(s.endedAt)) + (s.endedBy ? ' · ' + esc(s.endedBy) : '') + '</span>';
-    return '<span class="pill ' + esc(s.state) + '">' + esc(t('sstate.' + s.state)) + '</span>' + extra;
+    else if (s.endedAt) extra = '<span class="small muted">' + esc(short(s.endedAt)) + (s.endedBy ? ' · ' + esc(s.endedBy) : '') + '</span>';
+    return '<div class="state-stack"><span class="pill ' + esc(s.state) + '">' + esc(t('sstate.' + s.state)) + '</span>' + extra + '</div>';
   }
 
   function actions(s) {
@@ -49,9 +50,12 @@
       (canAct ? '<td>' + actions(s) + '</td>' : '') + '</tr>').join('');
   }
 
+  let shown = '';
+  /** Re-reads the schedule; the table is redrawn only when something changed (no flicker, no lost clicks). */
   async function load() {
     sessions = await DC.api('GET', '/api/sessions');
-    render();
+    const now = JSON.stringify(sessions);
+    if (now !== shown) { shown = now; render(); }
   }
   let pending = null;
   const soon = () => { clearTimeout(pending); pending = setTimeout(() => load().catch(e => DC.toast(e.message, true)), 400); };

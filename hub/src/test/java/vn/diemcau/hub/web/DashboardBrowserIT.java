@@ -332,7 +332,7 @@ class DashboardBrowserIT {
     browser.screenshot("15-sessions-scheduled");
 
     int before = inProcess.received.size();
-    browser.one(row + " [data-act='start']").click();
+    clickWhenSettled(row + " [data-act='start']");
     await().atMost(LIVE).ignoreExceptions().until(() -> browser.one("#dialog").isDisplayed());
     assertThat(browser.text("#dialog-body")).contains("Tiếp công dân định kỳ tháng 12").contains("Tân An");
     browser.one("#dialog-ok").click();
@@ -342,7 +342,7 @@ class DashboardBrowserIT {
     assertThat(browser.text(row)).contains("Đang diễn ra").contains("điểm cầu đang trong phiên");
     browser.screenshot("15-sessions-live");
 
-    browser.one(row + " [data-act='end']").click();
+    clickWhenSettled(row + " [data-act='end']");
     await().atMost(LIVE).ignoreExceptions().until(() -> browser.one("#dialog").isDisplayed());
     browser.one("#dialog-ok").click();
     await().atMost(LIVE).ignoreExceptions().until(() -> "ENDED".equals(browser.one(row).getAttribute("data-state")));
@@ -350,5 +350,13 @@ class DashboardBrowserIT {
     assertThat(inProcess.received.getLast().command()).isInstanceOf(vn.diemcau.protocol.Command.Leave.class);
     assertThat(browser.text(row)).contains("Đã kết thúc").contains("dieuhanh");
     browser.screenshot("15-sessions-ended");
+  }
+
+  /** Clicks {@code css}, again if a live update redrew the element just before the click. */
+  private void clickWhenSettled(String css) {
+    await().atMost(LIVE).ignoreExceptionsInstanceOf(org.openqa.selenium.StaleElementReferenceException.class).until(() -> {
+      browser.one(css).click();
+      return true;
+    });
   }
 }

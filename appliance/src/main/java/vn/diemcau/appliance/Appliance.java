@@ -65,6 +65,7 @@ public final class Appliance implements AutoCloseable {
     private volatile FleetSettings fleetSettings;
     private final List<Consumer<ApplianceSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile Optional<HealthSample> lastHealth = Optional.empty();
+    private volatile Optional<vn.diemcau.protocol.UpcomingSession> upcoming = Optional.empty();
     private volatile long lastPong = System.nanoTime();
     private Optional<Peripherals> lastPeripherals = Optional.empty();
 
@@ -96,7 +97,7 @@ public final class Appliance implements AutoCloseable {
         this.stateDir = stateDir;
         this.commands = new ApplianceCommands(call, config, clock, this::snapshot,
                 new SnapshotCommand(SnapshotCommand.of(media), this::publishSnapshot),
-                new LogsCommand(RecentLog.attached()::last, this::publishLogs));
+                new LogsCommand(RecentLog.attached()::last, this::publishLogs), this::upcomingChanged);
         this.fleetSettings = fleetSettings(c);
         this.fleet = new FleetAgent(fleetSettings, commands, this::telemetry, clock);
     }
@@ -202,7 +203,7 @@ public final class Appliance implements AutoCloseable {
     public ApplianceSnapshot snapshot() {
         ApplianceConfig c = config.current();
         return new ApplianceSnapshot(c.boxId(), c.displayName(), Version.SOFTWARE, hardware, startedAt, call.snapshot(),
-                fleet.snapshot(), lastHealth, config.problem());
+                fleet.snapshot(), lastHealth, config.problem(), upcoming);
     }
 
     /** Told (on an appliance thread) after every call transition, hub link change and config change. */
@@ -235,6 +236,15 @@ public final class Appliance implements AutoCloseable {
 
     private void publishSnapshot(String commandId, byte[] jpeg) {
         fleet.publishSnapshot(commandId, jpeg);
+    }
+
+    /** The hub's desired state named the next session scheduled for this room (or none). */
+    private void upcomingChanged(Optional<vn.diemcau.protocol.UpcomingSession> next) {
+        if (next.equals(upcoming)) return;
+        upcoming = next;
+        next.ifPresentOrElse(n -> log.info("Next session: {} at {}", n.title(), n.startsAt()),
+                () -> log.info("No session scheduled for this room"));
+        notifyListeners();
     }
 
     private void publishLogs(String commandId, byte[] text) {

@@ -43,10 +43,13 @@ final class ApplianceCommands implements CommandHandler {
     private final java.util.function.Supplier<ApplianceSnapshot> snapshot;
     private final SnapshotCommand snapshots;
     private final LogsCommand logs;
+    private final java.util.function.Consumer<Optional<vn.diemcau.protocol.UpcomingSession>> upcoming;
     private volatile Optional<JoinRequest> desiredSession = Optional.empty();
 
     ApplianceCommands(CallMachine call, ConfigStore config, Clock clock, java.util.function.Supplier<ApplianceSnapshot> snapshot,
-                      SnapshotCommand snapshots, LogsCommand logs) {
+                      SnapshotCommand snapshots, LogsCommand logs,
+                      java.util.function.Consumer<Optional<vn.diemcau.protocol.UpcomingSession>> upcoming) {
+        this.upcoming = upcoming;
         this.call = call;
         this.snapshots = snapshots;
         this.logs = logs;
@@ -85,6 +88,7 @@ final class ApplianceCommands implements CommandHandler {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+        upcoming.accept(desired.upcoming());
         Optional<JoinRequest> previous = desiredSession;
         Optional<JoinRequest> wanted = desired.session().map(ApplianceCommands::request);
         desiredSession = wanted;

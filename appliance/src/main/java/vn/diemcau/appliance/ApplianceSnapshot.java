@@ -6,6 +6,7 @@ import java.util.Optional;
 import vn.diemcau.appliance.call.CallSnapshot;
 import vn.diemcau.appliance.fleet.FleetSnapshot;
 import vn.diemcau.appliance.health.HealthSample;
+import vn.diemcau.protocol.UpcomingSession;
 
 /**
  * Everything the local admin page shows, read-only and immutable.
@@ -19,11 +20,14 @@ import vn.diemcau.appliance.health.HealthSample;
  * @param fleet           the hub link and the offline event queue
  * @param health          the latest health reading (taken with each telemetry)
  * @param configProblem   why the running config is not the file's content, if it is not
+ * @param upcoming        the next session the hub scheduled for this room, if it said so
  */
 public record ApplianceSnapshot(String boxId, String displayName, String softwareVersion, String hardware,
                                 Instant startedAt, CallSnapshot call, FleetSnapshot fleet,
-                                Optional<HealthSample> health, Optional<String> configProblem) {
+                                Optional<HealthSample> health, Optional<String> configProblem,
+                                Optional<UpcomingSession> upcoming) {
     public ApplianceSnapshot {
+        Objects.requireNonNull(upcoming, "upcoming");
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(fleet, "fleet");
         Objects.requireNonNull(health, "health");

@@ -185,6 +185,21 @@ class ApplianceIT {
     }
 
     @Test
+    void desiredUpcomingSession_isKeptForTheTvSlate_andClearedWhenTheHubSaysNone() throws Exception {
+        Instant at = Instant.parse("2026-12-01T07:00:00Z");
+        hub.publishRetained(Topics.of(BOX, Channel.DESIRED), ProtocolCodec.encode(new DesiredState(3, Instant.now(),
+                Optional.empty(), Optional.empty(), Optional.of(new vn.diemcau.protocol.UpcomingSession("Tiếp công dân tháng 12", at)))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> appliance.snapshot().upcoming().isPresent());
+        assertThat(appliance.snapshot().upcoming().get().title()).isEqualTo("Tiếp công dân tháng 12");
+        assertThat(appliance.snapshot().upcoming().get().startsAt()).isEqualTo(at);
+        assertThat(appliance.snapshot().call().status()).isInstanceOf(vn.diemcau.appliance.call.CallStatus.Idle.class);
+
+        hub.publishRetained(Topics.of(BOX, Channel.DESIRED), ProtocolCodec.encode(new DesiredState(4, Instant.now(),
+                Optional.empty(), Optional.empty())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> appliance.snapshot().upcoming().isEmpty());
+    }
+
+    @Test
     void retainedDesiredState_joinsSessionAppliesConfigAndReportsIt() throws Exception {
         DesiredState desired = new DesiredState(7, Instant.now(),
                 Optional.of(new Join(URI.create("http://10.99.0.1:8088/janus"), "4321", "", "Xã An Phú")),

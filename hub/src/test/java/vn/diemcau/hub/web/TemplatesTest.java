@@ -23,6 +23,16 @@ class TemplatesTest {
   }
 
   @Test
+  void sessionPage_forAnOperator_hasTheScheduleForm_forAviewer_onlyTheList() {
+    String operator = templates.render("session.html", i18n, I18n.Lang.EN, Map.of(),
+        p -> p.equals("VIEW_FLEET") || p.equals("COMMAND_SESSION"));
+    assertThat(operator).contains("id=\"session-form\"").contains("Schedule a session").contains("All rooms")
+        .contains("href=\"/session\"").doesNotContain("{{");
+    String viewer = templates.render("session.html", i18n, I18n.Lang.VI, Map.of(), p -> p.equals("VIEW_FLEET"));
+    assertThat(viewer).doesNotContain("session-form").contains("Phiên tiếp dân").contains("id=\"sessions\"");
+  }
+
+  @Test
   void boxPage_forAnOperator_hasSessionAndMaintenanceButtons_butNoCredentials() {
     String html = templates.render("box.html", i18n, I18n.Lang.EN, Map.of("boxId", "xa-a"),
         p -> !p.equals("MANAGE_BOXES") && !p.equals("ADMINISTER"));

@@ -18,7 +18,7 @@ import vn.diemcau.hub.users.User;
 import vn.diemcau.protocol.ConferenceView;
 
 /**
- * The session schedule: list, schedule, start now, end, cancel.
+ * The session schedule: list, schedule, change, start now, end, cancel.
  *
  * <pre>
  * curl -s -H "$A" -X POST $H/api/sessions \
@@ -52,6 +52,16 @@ final class SessionRoutes {
           return Reply.created(json(s, s.sessions().schedule(n, c.user().username())));
         }),
         Route.get("/api/sessions/{id}", Permission.VIEW_FLEET, c -> json(s, session(s, c))),
+        Route.put("/api/sessions/{id}", Permission.COMMAND_SESSION, c -> {
+          Session x = changeable(s, c);
+          NewSession n = parse(c.body(ScheduleBody.class));
+          if (n.commune().isEmpty() && !c.user().communes().isEmpty()) {
+            throw HubException.forbidden("user " + c.user().username() + " may only schedule sessions for communes "
+                + c.user().communes());
+          }
+          n.commune().ifPresent(k -> BoxRoutes.requireCovers(c.user(), k));
+          return json(s, s.sessions().reschedule(x.id(), n, c.user().username()));
+        }),
         Route.post("/api/sessions/{id}/start", Permission.COMMAND_SESSION, c -> json(s,
             s.sessions().start(changeable(s, c).id(), c.user().username()))),
         Route.post("/api/sessions/{id}/end", Permission.COMMAND_SESSION, c -> json(s,

@@ -17,12 +17,17 @@ final class SessionRules {
 
   /** Throws a {@link HubException} naming the field when {@code n} cannot be scheduled. */
   static void check(NewSession n, Instant now, Set<String> communes, List<Session> active) {
+    check(n, Optional.empty(), now, communes, active);
+  }
+
+  /** Like {@link #check(NewSession, Instant, Set, List)} for a change of session {@code replacing}. */
+  static void check(NewSession n, Optional<String> replacing, Instant now, Set<String> communes, List<Session> active) {
     if (n.startsAt().isBefore(now.minus(START_GRACE))) {
       throw HubException.badField("startsAt", "startsAt " + n.startsAt() + " is in the past (now " + now
           + "); choose a later time or start a session now from the list");
     }
     n.commune().ifPresent(c -> requireKnown(c, communes));
-    requireFree(Optional.empty(), n.commune(), n.startsAt(), n.endsAt(), active);
+    requireFree(replacing, n.commune(), n.startsAt(), n.endsAt(), active);
   }
 
   /** A commune with registered boxes. */

@@ -26,7 +26,7 @@ import vn.diemcau.protocol.Command;
 import vn.diemcau.protocol.ConferenceView;
 
 /**
- * The hub's schedule of reception sessions: schedule, start, end, cancel (see {@link SessionState}),
+ * The hub's schedule of reception sessions: schedule, change, start, end, cancel (see {@link SessionState}),
  * and {@link #tick} (run every few seconds) which starts due sessions and ends finished ones.
  * Starting sends the rooms the same join as {@code POST /api/commands} (through
  * {@link SessionCommands}, so each box also keeps it as its desired session); ending sends the
@@ -86,6 +86,24 @@ public final class SessionSchedule {
         SessionRules.scope(s.commune()), s.startsAt(), s.endsAt());
     changed(s);
     return s;
+  }
+
+  /** Changes a SCHEDULED session's title, time, scope or view, under the same rules as scheduling it. */
+  public synchronized Session reschedule(String id, NewSession n, String actor) {
+    Session s = require(id);
+    if (s.state() != SessionState.SCHEDULED) {
+      throw HubException.conflict("session " + id + " is " + s.state() + "; only a SCHEDULED session can be changed");
+    }
+    SessionRules.check(n, Optional.of(id), clock.instant(), communes(), store.active());
+    Session c = new Session(s.id(), n.title(), n.startsAt(), n.endsAt(), n.commune(), n.view().orElse(s.view()),
+        SessionState.SCHEDULED, s.createdBy(), s.createdAt(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), List.of());
+    store.reschedule(c);
+    audit.record(actor, "session.change", target(c), "was " + describe(s) + "; now " + describe(c), "scheduled");
+    LOG.info("Session {} changed by {}: now '{}' for {} from {} to {}", c.id(), actor, c.title(),
+        SessionRules.scope(c.commune()), c.startsAt(), c.endsAt());
+    changed(c);
+    return c;
   }
 
   /** Starts a SCHEDULED session now (before its start time, or when the ticker has not yet). */

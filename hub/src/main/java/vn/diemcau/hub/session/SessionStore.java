@@ -35,6 +35,13 @@ final class SessionStore {
         instant(s.endedAt()), text(s.endedBy()), String.join(",", s.boxes()), s.id(), from.name()) == 1;
   }
 
+  /** Rewrites what a SCHEDULED session is (title, time, scope, view); false when it is no longer SCHEDULED. */
+  boolean reschedule(Session s) {
+    return jdbc.update("UPDATE sessions SET title = ?, starts_at = ?, ends_at = ?, commune = ?, conference_view = ? "
+        + "WHERE id = ? AND state = 'SCHEDULED'", s.title(), s.startsAt(), s.endsAt(), text(s.commune()),
+        s.view().name(), s.id()) == 1;
+  }
+
   Optional<Session> find(String id) {
     return jdbc.queryOne("SELECT " + COLUMNS + " FROM sessions WHERE id = ?", SessionStore::map, id);
   }

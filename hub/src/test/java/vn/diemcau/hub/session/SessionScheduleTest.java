@@ -182,6 +182,39 @@ class SessionScheduleTest {
   }
 
   @Test
+  void reschedule_movesTheUpcomingToTheNewScope_underTheSameRules_onlyWhileScheduled() {
+    Instant at = T0.plus(Duration.ofHours(2));
+    Session s = rig.schedule.schedule(ScheduleRig.session("Tiếp dân", at, 60, "An Phú"), "op");
+    Session other = rig.schedule.schedule(ScheduleRig.session("Bình Minh sáng", at, 60, "Bình Minh"), "op");
+    assertThat(rig.desiredOf("xa-an-phu-01")).last().satisfies(d -> assertThat(d.upcoming()).isPresent());
+
+    assertThatThrownBy(() -> rig.schedule.reschedule(s.id(), ScheduleRig.session("Tiếp dân", at, 60, "Bình Minh"), "op"))
+        .hasMessageContaining("overlaps session 'Bình Minh sáng' (" + other.id());
+    assertThatThrownBy(() -> rig.schedule.reschedule(s.id(), ScheduleRig.session("Tiếp dân", T0.minus(Duration.ofHours(1)),
+        60, "An Phú"), "op")).satisfies(e -> assertThat(field(e)).isEqualTo("startsAt"));
+    // Moving within its own time window does not overlap itself.
+    Session moved = rig.schedule.reschedule(s.id(), new NewSession("Tiếp dân (dời giờ)", at.plus(Duration.ofMinutes(30)),
+        Duration.ofMinutes(90), Optional.of("An Phú"), Optional.empty()), "lanhdao");
+    assertThat(moved).isEqualTo(rig.schedule.find(s.id()).orElseThrow());
+    assertThat(moved.startsAt()).isEqualTo(at.plus(Duration.ofMinutes(30)));
+    rig.schedule.cancel(other.id(), "op");
+    moved = rig.schedule.reschedule(s.id(), new NewSession("Tiếp dân (dời giờ)", at, Duration.ofMinutes(90),
+        Optional.of("Bình Minh"), Optional.of(ConferenceView.ALL)), "lanhdao");
+    assertThat(moved.commune()).contains("Bình Minh");
+    assertThat(moved.view()).isEqualTo(ConferenceView.ALL);
+    assertThat(moved.endsAt()).isEqualTo(at.plus(Duration.ofMinutes(90)));
+    assertThat(rig.desiredOf("xa-an-phu-01")).last().satisfies(d -> assertThat(d.upcoming()).isEmpty());
+    assertThat(rig.desiredOf("xa-binh-minh-01")).last().satisfies(d -> assertThat(d.upcoming())
+        .contains(new UpcomingSession("Tiếp dân (dời giờ)", at)));
+    assertThat(rig.audit.list(Optional.empty(), Optional.of("lanhdao"), Optional.empty(), 10))
+        .extracting(e -> e.action()).contains("session.change");
+
+    rig.schedule.start(s.id(), "op");
+    assertThatThrownBy(() -> rig.schedule.reschedule(s.id(), ScheduleRig.session("Muộn", at, 60, null), "op"))
+        .hasMessageContaining("only a SCHEDULED session can be changed");
+  }
+
+  @Test
   void startNow_wouldOverlapAnotherSessionOfTheSameRooms_refused() {
     Session early = rig.schedule.schedule(ScheduleRig.session("Sớm", T0.plus(Duration.ofMinutes(20)), 30, "An Phú"), "op");
     Session later = rig.schedule.schedule(ScheduleRig.session("Muộn", T0.plus(Duration.ofHours(1)), 30, null), "op");

@@ -25,7 +25,7 @@
   }
 
   function actions(s) {
-    if (s.state === 'SCHEDULED') return '<div class="actions"><button type="button" class="small primary" data-act="start">' + esc(t('startNow')) + '</button><button type="button" class="small danger" data-act="cancel">' + esc(t('cancelSession')) + '</button></div>';
+    if (s.state === 'SCHEDULED') return '<div class="actions"><button type="button" class="small primary" data-act="start">' + esc(t('startNow')) + '</button><button type="button" class="small" data-act="edit">' + esc(t('editSession')) + '</button><button type="button" class="small danger" data-act="cancel">' + esc(t('cancelSession')) + '</button></div>';
     if (s.state === 'LIVE') return '<div class="actions"><button type="button" class="small danger" data-act="end">' + esc(t('endSession')) + '</button></div>';
     return '';
   }
@@ -66,6 +66,7 @@
     const s = sessions.find(x => x.id === b.closest('tr').dataset.session);
     if (!s) return;
     const act = b.dataset.act;
+    if (act === 'edit') { edit(s); return; }
     const rooms = s.commune ? s.commune : t('allRooms');
     const text = {start: t('confirmStart', s.title, rooms), end: t('confirmEnd', s.title), cancel: t('confirmCancelSession', s.title, when(s.startsAt))}[act];
     const label = {start: t('startNow'), end: t('endSession'), cancel: t('cancelSession')}[act];
@@ -78,9 +79,45 @@
   });
 
   const form = document.getElementById('session-form');
+  let edit = () => {};
   if (form) {
+    const submit = document.getElementById('s-submit'), stop = document.getElementById('s-stop-edit');
+    const heading = document.getElementById('form-title');
+    const labels = {submit: submit.textContent, heading: heading.textContent};
+    let editing = null;
+    const durations = form.duration;
+    const stopEditing = () => {
+      editing = null;
+      submit.textContent = labels.submit;
+      heading.textContent = labels.heading;
+      stop.hidden = true;
+      form.title.value = '';
+    };
+    stop.onclick = () => { clearErrors(); stopEditing(); };
+    edit = s => {
+      clearErrors();
+      editing = s.id;
+      const d = new Date(s.startsAt);
+      const pad2 = n => String(n).padStart(2, '0');
+      form.title.value = s.title;
+      form.date.value = d.getFullYear() + '-' + pad2(d.getMonth() + 1) + '-' + pad2(d.getDate());
+      form.time.value = pad2(d.getHours()) + ':' + pad2(d.getMinutes());
+      if (![...durations.options].some(o => Number(o.value) === s.durationMinutes)) {
+        const o = document.createElement('option'); o.value = s.durationMinutes; o.textContent = duration(s.durationMinutes); durations.appendChild(o);
+      }
+      durations.value = String(s.durationMinutes);
+      form.commune.value = s.commune || '';
+      form.view.value = s.view;
+      submit.textContent = t('saveSession');
+      heading.textContent = t('editSession') + ': ' + s.title;
+      stop.hidden = false;
+      document.getElementById('schedule-card').scrollIntoView({block: 'center'});
+      form.title.focus();
+    };
     const pad = n => String(n).padStart(2, '0');
-    const next = new Date(Date.now() + 3600 * 1000);
+    // The first full hour at least half an hour away (never a start the ticker would take at once).
+    const next = new Date(Date.now() + 30 * 60 * 1000);
+    if (next.getMinutes() || next.getSeconds() || next.getMilliseconds()) next.setHours(next.getHours() + 1, 0, 0, 0);
     form.date.value = next.getFullYear() + '-' + pad(next.getMonth() + 1) + '-' + pad(next.getDate());
     form.time.value = pad(next.getHours()) + ':00';
     form.view.value = DC.boot.defaultView || 'CENTRE';
@@ -119,9 +156,9 @@
       }
       const body = {title: form.title.value, startsAt, durationMinutes: Number(form.duration.value), commune: form.commune.value || null, view: form.view.value};
       try {
-        const s = await DC.api('POST', '/api/sessions', body);
-        form.title.value = '';
-        DC.toast(t('scheduled', s.title));
+        const s = editing ? await DC.api('PUT', '/api/sessions/' + encodeURIComponent(editing), body) : await DC.api('POST', '/api/sessions', body);
+        DC.toast(t(editing ? 'changed' : 'scheduled', s.title));
+        stopEditing();
         await load();
       } catch (e) {
         if (!e.field && e.status === 400 && !startsAt) e.field = 'startsAt';

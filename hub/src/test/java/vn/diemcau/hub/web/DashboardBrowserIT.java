@@ -331,10 +331,23 @@ class DashboardBrowserIT {
     assertThat(browser.all(".field-error[data-field='title']").getFirst().isDisplayed()).isFalse();
     browser.screenshot("15-sessions-scheduled");
 
+    // Moved half an hour later and renamed before it starts.
+    clickWhenSettled(row + " [data-act='edit']");
+    await().atMost(LIVE).ignoreExceptions().until(() -> browser.one("#s-stop-edit").isDisplayed());
+    assertThat(browser.one("#s-title").getAttribute("value")).isEqualTo("Tiếp công dân định kỳ tháng 12");
+    browser.one("#s-title").sendKeys(" (dời giờ)");
+    browser.driver.executeScript("document.getElementById('s-time').value = '09:00';");
+    browser.screenshot("15-sessions-edit");
+    browser.one("#s-submit").click();
+    await().atMost(LIVE).ignoreExceptions().until(() -> browser.text(row).contains("(dời giờ)"));
+    assertThat(browser.text(row)).contains("09:00").contains("đến 10:30");
+    assertThat(browser.one("#s-stop-edit").isDisplayed()).isFalse();
+    assertThat(hub.admin.get("/api/sessions").json()).hasSize(1);
+
     int before = inProcess.received.size();
     clickWhenSettled(row + " [data-act='start']");
     await().atMost(LIVE).ignoreExceptions().until(() -> browser.one("#dialog").isDisplayed());
-    assertThat(browser.text("#dialog-body")).contains("Tiếp công dân định kỳ tháng 12").contains("Tân An");
+    assertThat(browser.text("#dialog-body")).contains("Tiếp công dân định kỳ tháng 12 (dời giờ)").contains("Tân An");
     browser.one("#dialog-ok").click();
     await().atMost(LIVE).ignoreExceptions().until(() -> "LIVE".equals(browser.one(row).getAttribute("data-state")));
     await().atMost(LIVE).until(() -> inProcess.received.size() == before + 1);
@@ -350,6 +363,13 @@ class DashboardBrowserIT {
     assertThat(inProcess.received.getLast().command()).isInstanceOf(vn.diemcau.protocol.Command.Leave.class);
     assertThat(browser.text(row)).contains("Đã kết thúc").contains("dieuhanh");
     browser.screenshot("15-sessions-ended");
+
+    browser.open("/ui/lang/en");
+    browser.open("/ui/session");
+    await().atMost(LIVE).ignoreExceptions().until(() -> browser.text(row).contains("Ended"));
+    assertThat(browser.text("#schedule-card")).contains("Schedule a session");
+    browser.screenshot("15-sessions-en");
+    browser.open("/ui/lang/vi");
   }
 
   /** Clicks {@code css}, again if a live update redrew the element just before the click. */

@@ -82,13 +82,13 @@ public final class DesiredStates {
   private Optional<DesiredState> write(String boxId,
       java.util.function.Function<Optional<DesiredState>, Optional<DesiredState>> next) {
     Optional<DesiredState> written = jdbc.inTransaction(() -> {
-      ensureRow(boxId);
       Optional<DesiredState> cur = jdbc.queryOne("SELECT desired FROM box_state WHERE box_id = ?",
           rs -> Optional.ofNullable(rs.getString(1)), boxId).flatMap(d -> d).map(DesiredStates::decode);
       Optional<DesiredState> n = next.apply(cur);
       if (n.isEmpty()) {
         return Optional.<DesiredState>empty();
       }
+      ensureRow(boxId);
       long version = jdbc.queryLong("SELECT desired_version FROM box_state WHERE box_id = ?", boxId) + 1;
       DesiredState s = new DesiredState(version, n.get().at(), n.get().session(), n.get().config(), n.get().upcoming());
       jdbc.update("UPDATE box_state SET desired_version = ?, desired = ? WHERE box_id = ?", version,

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.diemcau.appliance.call.CallMachine;
 import vn.diemcau.appliance.call.CallPolicy;
+import vn.diemcau.appliance.call.CallSnapshot;
 import vn.diemcau.appliance.call.CallStatus;
 import vn.diemcau.appliance.call.Conference;
 import vn.diemcau.appliance.call.JoinRequest;
@@ -199,8 +200,9 @@ public final class Appliance implements AutoCloseable {
 
     public ApplianceSnapshot snapshot() {
         ApplianceConfig c = config.current();
-        return new ApplianceSnapshot(c.boxId(), c.displayName(), Version.SOFTWARE, hardware, startedAt, call.snapshot(),
-                fleet.snapshot(), lastHealth, config.problem());
+        CallSnapshot calls = call.snapshot();
+        return new ApplianceSnapshot(c.boxId(), c.displayName(), Version.SOFTWARE, hardware, startedAt, calls,
+                fleet.snapshot(), lastHealth, config.problem(), calls.status().session().map(r -> MediaConfig.view(r, c.media())));
     }
 
     /** Told (on an appliance thread) after every call transition, hub link change and config change. */

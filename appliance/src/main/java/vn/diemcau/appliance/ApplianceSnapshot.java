@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import vn.diemcau.appliance.call.CallSnapshot;
+import vn.diemcau.appliance.call.JoinRequest;
 import vn.diemcau.appliance.fleet.FleetSnapshot;
 import vn.diemcau.appliance.health.HealthSample;
 
@@ -19,14 +20,17 @@ import vn.diemcau.appliance.health.HealthSample;
  * @param fleet           the hub link and the offline event queue
  * @param health          the latest health reading (taken with each telemetry)
  * @param configProblem   why the running config is not the file's content, if it is not
+ * @param view            what the TV plays in the current call (the session's designation, else the config); empty out of a call
  */
 public record ApplianceSnapshot(String boxId, String displayName, String softwareVersion, String hardware,
                                 Instant startedAt, CallSnapshot call, FleetSnapshot fleet,
-                                Optional<HealthSample> health, Optional<String> configProblem) {
+                                Optional<HealthSample> health, Optional<String> configProblem,
+                                Optional<JoinRequest.View> view) {
     public ApplianceSnapshot {
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(fleet, "fleet");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(configProblem, "configProblem");
+        Objects.requireNonNull(view, "view");
     }
 }

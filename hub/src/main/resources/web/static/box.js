@@ -1,4 +1,4 @@
-/* Box page: state, health charts, actions with their live lifecycle, snapshot, events, credentials, audit. */
+/* Box page: state, health charts, actions with their live lifecycle, snapshot, log lines, events, credentials, audit. */
 (function () {
   'use strict';
   const t = DC.t, esc = DC.esc;
@@ -112,6 +112,32 @@
     img.src = base + '/snapshot?at=' + Date.now();
   }
 
+  let logText = '';
+  async function loadLogs() {
+    const pre = document.getElementById('logs'), meta = document.getElementById('logs-meta');
+    const download = document.getElementById('logs-download');
+    try {
+      const l = await DC.api('GET', base + '/logs');
+      logText = l.text;
+      pre.textContent = l.text;
+      pre.hidden = false;
+      download.hidden = false;
+      pre.scrollTop = pre.scrollHeight;
+      meta.textContent = t('logsMeta', l.lines, DC.time(l.receivedAt));
+    } catch (e) {
+      pre.hidden = true;
+      download.hidden = true;
+      meta.textContent = t('noLogs');
+    }
+  }
+  document.getElementById('logs-download').onclick = () => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([logText], {type: 'text/plain;charset=utf-8'}));
+    a.download = id + '-' + new Date().toISOString().replace(/[:.]/g, '-') + '.log';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  };
+
   async function send(type) {
     let body = '<p>' + esc(t('confirmCmd', DC.cmdLabel(type), 1)) + '</p>';
     if (type === 'reboot') body = '<p>' + esc(t('confirmReboot')) + '</p>';
@@ -125,6 +151,7 @@
     if (!v) return;
     let cmd = {type};
     if (type === 'identify') cmd = {type, seconds: 30};
+    if (type === 'collect_logs') cmd = {type, lines: 500};
     if (type === 'join') {
       localStorage.setItem('dc.conferenceUrl', v.conferenceUrl);
       localStorage.setItem('dc.room', v.room);
@@ -174,10 +201,12 @@
       trail.set(e.commandId, seen);
       loadCommands();
       if (e.commandType === 'snapshot' && e.state === 'SUCCEEDED') loadSnapshot();
+      if (e.commandType === 'collect_logs' && e.state === 'SUCCEEDED') loadLogs();
       if (['SUCCEEDED', 'FAILED', 'REJECTED', 'EXPIRED', 'TIMED_OUT'].includes(e.state)) { loadAudit(); DC.toast(DC.cmdLabel(e.commandType) + ': ' + t('state.' + e.state), e.state !== 'SUCCEEDED'); }
     }
   }, () => { loadDetail(); loadCommands(); }, true);
 
   loadDetail().then(() => Promise.all([loadCharts(), loadCommands(), loadAudit()])).catch(e => DC.toast(e.message, true));
   loadSnapshot();
+  loadLogs();
 })();

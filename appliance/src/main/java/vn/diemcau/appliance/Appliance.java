@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.diemcau.appliance.admin.RecentLog;
 import vn.diemcau.appliance.call.CallMachine;
 import vn.diemcau.appliance.call.CallPolicy;
 import vn.diemcau.appliance.call.CallSnapshot;
@@ -65,6 +66,7 @@ public final class Appliance implements AutoCloseable {
     private volatile FleetSettings fleetSettings;
     private final List<Consumer<ApplianceSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private volatile Optional<HealthSample> lastHealth = Optional.empty();
+    private volatile Optional<vn.diemcau.protocol.UpcomingSession> upcoming = Optional.empty();
     private volatile long lastPong = System.nanoTime();
     private Optional<Peripherals> lastPeripherals = Optional.empty();
 
@@ -95,7 +97,8 @@ public final class Appliance implements AutoCloseable {
         this.health = HealthSampler.system(stateDir, clock);
         this.stateDir = stateDir;
         this.commands = new ApplianceCommands(call, config, clock, this::snapshot,
-                new SnapshotCommand(SnapshotCommand.of(media), this::publishSnapshot));
+                new SnapshotCommand(SnapshotCommand.of(media), this::publishSnapshot),
+                new LogsCommand(RecentLog.attached()::last, this::publishLogs), this::upcomingChanged);
         this.fleetSettings = fleetSettings(c);
         this.fleet = new FleetAgent(fleetSettings, commands, this::telemetry, clock);
     }
@@ -202,7 +205,8 @@ public final class Appliance implements AutoCloseable {
         ApplianceConfig c = config.current();
         CallSnapshot calls = call.snapshot();
         return new ApplianceSnapshot(c.boxId(), c.displayName(), Version.SOFTWARE, hardware, startedAt, calls,
-                fleet.snapshot(), lastHealth, config.problem(), calls.status().session().map(r -> MediaConfig.view(r, c.media())));
+                fleet.snapshot(), lastHealth, config.problem(), upcoming,
+                calls.status().session().map(r -> MediaConfig.view(r, c.media())));
     }
 
     /** Told (on an appliance thread) after every call transition, hub link change and config change. */
@@ -235,6 +239,19 @@ public final class Appliance implements AutoCloseable {
 
     private void publishSnapshot(String commandId, byte[] jpeg) {
         fleet.publishSnapshot(commandId, jpeg);
+    }
+
+    /** The hub's desired state named the next session scheduled for this room (or none). */
+    private void upcomingChanged(Optional<vn.diemcau.protocol.UpcomingSession> next) {
+        if (next.equals(upcoming)) return;
+        upcoming = next;
+        next.ifPresentOrElse(n -> log.info("Next session: {} at {}", n.title(), n.startsAt()),
+                () -> log.info("No session scheduled for this room"));
+        notifyListeners();
+    }
+
+    private void publishLogs(String commandId, byte[] text) {
+        fleet.publishLogs(commandId, text);
     }
 
     private Telemetry telemetry() {

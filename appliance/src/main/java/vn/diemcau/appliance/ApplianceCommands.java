@@ -22,6 +22,7 @@ import vn.diemcau.protocol.Command;
 import vn.diemcau.protocol.ConferenceView;
 import vn.diemcau.protocol.CommandRequest;
 import vn.diemcau.protocol.DesiredState;
+import vn.diemcau.protocol.Command.CollectLogs;
 import vn.diemcau.protocol.Command.Identify;
 import vn.diemcau.protocol.Command.Join;
 import vn.diemcau.protocol.Command.Leave;
@@ -41,12 +42,17 @@ final class ApplianceCommands implements CommandHandler {
     private final Clock clock;
     private final java.util.function.Supplier<ApplianceSnapshot> snapshot;
     private final SnapshotCommand snapshots;
+    private final LogsCommand logs;
+    private final java.util.function.Consumer<Optional<vn.diemcau.protocol.UpcomingSession>> upcoming;
     private volatile Optional<JoinRequest> desiredSession = Optional.empty();
 
     ApplianceCommands(CallMachine call, ConfigStore config, Clock clock, java.util.function.Supplier<ApplianceSnapshot> snapshot,
-                      SnapshotCommand snapshots) {
+                      SnapshotCommand snapshots, LogsCommand logs,
+                      java.util.function.Consumer<Optional<vn.diemcau.protocol.UpcomingSession>> upcoming) {
+        this.upcoming = upcoming;
         this.call = call;
         this.snapshots = snapshots;
+        this.logs = logs;
         this.config = config;
         this.clock = clock;
         this.snapshot = snapshot;
@@ -70,6 +76,7 @@ final class ApplianceCommands implements CommandHandler {
             }, Runnable::run);
             case SelfTest s -> CompletableFuture.completedFuture(selfTest());
             case Snapshot s -> snapshots.take(request.id());
+            case CollectLogs l -> logs.collect(request.id(), l.lines());
             case Reboot r -> reboot();
         };
     }
@@ -81,6 +88,7 @@ final class ApplianceCommands implements CommandHandler {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+        upcoming.accept(desired.upcoming());
         Optional<JoinRequest> previous = desiredSession;
         Optional<JoinRequest> wanted = desired.session().map(ApplianceCommands::request);
         desiredSession = wanted;

@@ -7,6 +7,7 @@ import vn.diemcau.appliance.call.CallSnapshot;
 import vn.diemcau.appliance.call.JoinRequest;
 import vn.diemcau.appliance.fleet.FleetSnapshot;
 import vn.diemcau.appliance.health.HealthSample;
+import vn.diemcau.protocol.UpcomingSession;
 
 /**
  * Everything the local admin page shows, read-only and immutable.
@@ -20,13 +21,15 @@ import vn.diemcau.appliance.health.HealthSample;
  * @param fleet           the hub link and the offline event queue
  * @param health          the latest health reading (taken with each telemetry)
  * @param configProblem   why the running config is not the file's content, if it is not
+ * @param upcoming        the next session the hub scheduled for this room, if it said so
  * @param view            what the TV plays in the current call (the session's designation, else the config); empty out of a call
  */
 public record ApplianceSnapshot(String boxId, String displayName, String softwareVersion, String hardware,
                                 Instant startedAt, CallSnapshot call, FleetSnapshot fleet,
                                 Optional<HealthSample> health, Optional<String> configProblem,
-                                Optional<JoinRequest.View> view) {
+                                Optional<UpcomingSession> upcoming, Optional<JoinRequest.View> view) {
     public ApplianceSnapshot {
+        Objects.requireNonNull(upcoming, "upcoming");
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(fleet, "fleet");
         Objects.requireNonNull(health, "health");

@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.diemcau.appliance.admin.AdminServer;
@@ -18,7 +16,6 @@ import vn.diemcau.appliance.admin.RecentLog;
 import vn.diemcau.appliance.admin.SystemAdapter;
 import vn.diemcau.appliance.call.CallStatus;
 import vn.diemcau.appliance.config.AdminConfig;
-import vn.diemcau.appliance.media.IdleInfo;
 import vn.diemcau.appliance.media.MediaEngine;
 
 /**
@@ -27,9 +24,8 @@ import vn.diemcau.appliance.media.MediaEngine;
  * before), the media engine, the hardware kit and the system, and the {@link AdminServer}
  * listening where the config's {@code admin} key says (its defaults on an unprovisioned box).
  *
- * <p>While first run is pending the setup code is logged once at INFO and, on a box with a media
- * engine, shown on the TV's idle slate while no call needs the display; the slate is hidden when a
- * call starts and once first run is done. Slate changes run on the {@code admin-slate} thread.
+ * <p>While first run is pending the setup code is logged once at INFO and handed to the
+ * {@link TvSlate}, which shows it on the TV while no call needs the display.
  * Closing stops the server, then the panel adapter (which restores a previewed LED pattern).
  */
 final class LocalAdmin implements AutoCloseable {
@@ -38,15 +34,16 @@ final class LocalAdmin implements AutoCloseable {
     private final HardwarePanelAdapter panel;
     private final Optional<MediaEngine> media;
     private final ApplianceHost host;
-    private final ExecutorService slate = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("admin-slate").daemon().factory());
+    private final TvSlate slate;
     private Optional<String> pendingCode = Optional.empty();
-    private boolean displayFree = true;
 
     /**
      * @param factoryConfig what factory reset copies over the config file (absent: the file is removed)
      * @param host          the running (or still unprovisioned) box; start it first so its media engine exists
      */
-    LocalAdmin(AdminConfig config, RecentLog recent, Path configFile, Path factoryConfig, Path stateDir, ApplianceHost host) {
+    LocalAdmin(AdminConfig config, RecentLog recent, Path configFile, Path factoryConfig, Path stateDir, ApplianceHost host,
+               TvSlate slate) {
+        this.slate = slate;
         this.host = Objects.requireNonNull(host, "host");
         this.media = host.media();
         this.panel = new HardwarePanelAdapter(host.kit());
@@ -57,7 +54,6 @@ final class LocalAdmin implements AutoCloseable {
         AdminSettings settings = AdminSettings.defaults(stateDir).withBindAddresses(config.bindAddresses())
                 .withPorts(config.httpsPort(), config.httpPort());
         this.server = new AdminServer(settings, console, this::setupCode);
-        if (media.isPresent()) host.onUp(a -> a.addListener(this::callChanged));
     }
 
     /** Starts listening. Idempotent. */
@@ -75,37 +71,7 @@ final class LocalAdmin implements AutoCloseable {
             log.info("Admin page setup code: {} (first run at https://<box address>:{}/)", code.get(), server.httpsPort());
         }
         pendingCode = code;
-        refreshSlate();
-    }
-
-    /** On an appliance thread: the slate must give way to a call (joining, in call, retrying, leaving). */
-    private synchronized void callChanged(ApplianceSnapshot s) {
-        boolean free = s.call().status() instanceof CallStatus.Idle || s.call().status() instanceof CallStatus.Failed;
-        if (free == displayFree) return;
-        displayFree = free;
-        refreshSlate();
-    }
-
-    private void refreshSlate() {
-        if (media.isEmpty() || slate.isShutdown()) return;
-        Optional<String> code = pendingCode;
-        boolean show = code.isPresent() && displayFree;
-        slate.execute(() -> {
-            try {
-                if (show) {
-                    media.get().idleScreen().show(new IdleInfo(roomName(), "Mã cài đặt / Setup code: " + code.get(), Optional.empty()));
-                } else {
-                    media.get().idleScreen().hide();
-                }
-            } catch (RuntimeException e) {
-                log.warn("Idle slate update failed: {}", e.toString());
-            }
-        });
-    }
-
-    /** The room's name, or "not set up" while the box is not provisioned. */
-    private String roomName() {
-        return host.config().running().map(c -> c.displayName()).orElse("Chưa cài đặt / Not set up");
+        slate.setupCode(code);
     }
 
     @Override
@@ -113,9 +79,6 @@ final class LocalAdmin implements AutoCloseable {
         try {
             server.close();
         } finally {
-            synchronized (this) {
-                slate.shutdownNow();
-            }
             panel.close();
         }
     }

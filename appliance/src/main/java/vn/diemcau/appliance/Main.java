@@ -80,18 +80,24 @@ public final class Main implements Callable<Integer> {
         Files.createDirectories(stateDir);
         HardwareKit kit = openHardware(boot);
         ApplianceHost host = new ApplianceHost(config, stateDir, kit, boot, Clock.systemUTC());
+        TvSlate slate = new TvSlate(host::media, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicReference<Optional<LocalAdmin>> admin = new AtomicReference<>(Optional.empty());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             systemd.stopping();
             admin.get().ifPresent(Main::closeQuietly);
-            for (AutoCloseable c : new AutoCloseable[] {host, kit, systemd}) closeQuietly(c);
+            for (AutoCloseable c : new AutoCloseable[] {slate, host, kit, systemd}) closeQuietly(c);
             stopped.countDown();
         }, "shutdown"));
         host.onUp(a -> a.addListener(s -> systemd.status(describe(s))));
         host.start();
+        host.onUp(a -> {
+            a.addListener(slate::appliance);
+            slate.appliance(a.snapshot());
+        });
+        slate.refresh();
         if (boot.admin().enabled() || !config.provisioned()) {
-            LocalAdmin page = new LocalAdmin(boot.admin(), recent, configFile, factoryConfig, stateDir, host);
+            LocalAdmin page = new LocalAdmin(boot.admin(), recent, configFile, factoryConfig, stateDir, host, slate);
             admin.set(Optional.of(page));
             startAdmin(page);
         } else {

@@ -157,15 +157,19 @@ class ApplianceFirstRunIT {
                  "admin": {"bindAddresses": ["127.0.0.1"], "httpsPort": %d, "httpPort": -1}}
                 """.formatted(port));
         try (ApplianceProcess box = start()) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> box.printed("Idle screen shown"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> box.printed(" / Setup code: "));
             assertThat(box.output()).contains("not provisioned").doesNotContain("Idle screen hidden");
             AdminClient page = firstRun();
-            await().atMost(Duration.ofSeconds(30)).until(() -> box.printed("Idle screen hidden"));
+            // First run done: the code leaves the TV, which says the box is not set up yet.
+            await().atMost(Duration.ofSeconds(30)).until(() -> box.printed(
+                    " / Not set up | ") && box.printed(" / Not connected to a hub yet"));
 
             HttpResponse<String> saved = page.submit("/provisioning", "/provisioning", provisioning(PASSWORD));
             assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
             awaitPresence(Presence.ONLINE, 1);
             assertThat(box.output()).contains("conference JANUS").doesNotContain("Media engine closed");
+            // Provisioned and online: the TV names the room and says the hub is reachable.
+            await().atMost(Duration.ofSeconds(30)).until(() -> box.printed(" / Connected to the hub"));
             assertThat(page.get("/media/snapshot.jpg").statusCode()).isEqualTo(200);
             assertThat(box.stop()).isIn(0, 143);
         }

@@ -185,6 +185,21 @@ class ApplianceIT {
     }
 
     @Test
+    void desiredUpcomingSession_isKeptForTheTvSlate_andClearedWhenTheHubSaysNone() throws Exception {
+        Instant at = Instant.parse("2026-12-01T07:00:00Z");
+        hub.publishRetained(Topics.of(BOX, Channel.DESIRED), ProtocolCodec.encode(new DesiredState(3, Instant.now(),
+                Optional.empty(), Optional.empty(), Optional.of(new vn.diemcau.protocol.UpcomingSession("Tiếp công dân tháng 12", at)))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> appliance.snapshot().upcoming().isPresent());
+        assertThat(appliance.snapshot().upcoming().get().title()).isEqualTo("Tiếp công dân tháng 12");
+        assertThat(appliance.snapshot().upcoming().get().startsAt()).isEqualTo(at);
+        assertThat(appliance.snapshot().call().status()).isInstanceOf(vn.diemcau.appliance.call.CallStatus.Idle.class);
+
+        hub.publishRetained(Topics.of(BOX, Channel.DESIRED), ProtocolCodec.encode(new DesiredState(4, Instant.now(),
+                Optional.empty(), Optional.empty())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> appliance.snapshot().upcoming().isEmpty());
+    }
+
+    @Test
     void retainedDesiredState_joinsSessionAppliesConfigAndReportsIt() throws Exception {
         DesiredState desired = new DesiredState(7, Instant.now(),
                 Optional.of(new Join(URI.create("http://10.99.0.1:8088/janus"), "4321", "", "Xã An Phú")),
@@ -226,6 +241,25 @@ class ApplianceIT {
         assertThat(r.stage()).isEqualTo(ReplyStage.REJECTED);
         assertThat(r.reason()).hasValueSatisfying(reason -> assertThat(reason).contains("no camera"));
         assertThat(hub.on(BOX, Channel.SNAPSHOT)).isEmpty();
+    }
+
+    @Test
+    void collectLogsCommand_sendsTheRecentLogLinesOldestFirst_thenSucceeds() throws Exception {
+        org.slf4j.LoggerFactory.getLogger(ApplianceIT.class).info("Marker for the hub: phòng họp {}", "xã An Phú");
+        hub.send(BOX, new CommandRequest("cmd-logs-1", Instant.now(), Instant.now().plusSeconds(60), "technician@hub",
+                new vn.diemcau.protocol.Command.CollectLogs(200)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> hub.decoded(BOX, Channel.REPLY, CommandReply.class).stream()
+                .anyMatch(r -> r.stage() == ReplyStage.SUCCEEDED));
+        assertThat(hub.on(BOX, Channel.LOGS)).singleElement().satisfies(m -> {
+            assertThat(new String(m.properties().getCorrelationData(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("cmd-logs-1");
+            List<String> lines = m.text().lines().toList();
+            assertThat(lines).hasSizeBetween(2, 200);
+            assertThat(lines).anySatisfy(l -> assertThat(l).contains("INFO", "Marker for the hub: phòng họp xã An Phú"));
+            assertThat(m.text()).doesNotContain(BOX_PASSWORD);
+            CommandReply done = hub.decoded(BOX, Channel.REPLY, CommandReply.class).getLast();
+            assertThat(done.result()).containsEntry("lines", lines.size()).containsEntry("bytes", m.payload().length);
+        });
     }
 
     @Test

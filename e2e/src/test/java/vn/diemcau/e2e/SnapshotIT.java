@@ -25,7 +25,8 @@ import vn.diemcau.e2e.Rig.BoxSpec;
  * The hub's "snapshot" command end to end: the real hub (child JVM, embedded broker) sends it to a
  * real appliance process (GStreamer test camera, idle with its warm call pipeline); the box
  * publishes a JPEG on its snapshot topic before replying SUCCEEDED; the hub serves that JPEG at
- * {@code GET /api/boxes/{id}/snapshot}, as the box page shows it. No Janus needed.
+ * {@code GET /api/boxes/{id}/snapshot}, as the box page shows it. Then "collect_logs": the box's
+ * recent log lines, served at {@code GET /api/boxes/{id}/logs}. No Janus needed.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class SnapshotIT {
@@ -67,6 +68,21 @@ class SnapshotIT {
       assertThat(image).as("decodable JPEG").isNotNull();
       assertThat(image.getWidth()).isEqualTo(640);
       assertThat(image.getHeight()).isEqualTo(360);
+
+      // collect_logs: the box's own recent log lines, read at the hub; they tell the snapshot's story.
+      JsonNode logsSent = rig.api().post("/api/commands", Map.of("boxes", List.of(BOX.id()),
+          "command", Map.of("type", "collect_logs", "lines", 100)));
+      String logsBatch = logsSent.path("batchId").asText();
+      await("collect_logs finished").atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        rig.requireAllAlive();
+        assertThat(rig.api().get("/api/batches/" + logsBatch).path("commands").get(0).path("state").asText())
+            .isEqualTo("SUCCEEDED");
+      });
+      JsonNode logs = rig.api().get("/api/boxes/" + BOX.id() + "/logs");
+      String text = logs.path("text").asText();
+      assertThat(logs.path("lines").asInt()).isBetween(2, 100).isEqualTo((int) text.lines().count());
+      assertThat(text).contains("Snapshot " + done[0].path("id").asText());
+      assertThat(text.lines().toList().getLast()).contains("INFO");
     }
   }
 

@@ -31,6 +31,7 @@ import vn.diemcau.hub.health.HealthMonitor;
 import vn.diemcau.hub.health.TelemetryStore;
 import vn.diemcau.hub.ingest.BoxEventLog;
 import vn.diemcau.hub.ingest.Dispatcher;
+import vn.diemcau.hub.ingest.BoxLogs;
 import vn.diemcau.hub.ingest.Snapshots;
 import vn.diemcau.hub.metrics.HubMetrics;
 import vn.diemcau.hub.mqtt.HubLink;
@@ -111,6 +112,7 @@ public final class Hub implements AutoCloseable {
     HealthMonitor health = new HealthMonitor(alerts, config.thresholds());
     BoxEventLog events = new BoxEventLog(jdbc);
     Snapshots snapshots = new Snapshots();
+    BoxLogs boxLogs = new BoxLogs();
 
     // Wiring: presence → alerts; everything → live events.
     presence.addListener(health::onPresence);
@@ -178,7 +180,7 @@ public final class Hub implements AutoCloseable {
     }
 
     Dispatcher dispatcher = new Dispatcher(new Dispatcher.Sinks(registry, presence, telemetry, health, commands, desired,
-        events, snapshots, fleet, metrics), clock, config.ingestLanes());
+        events, snapshots, boxLogs, fleet, metrics), clock, config.ingestLanes());
     started.push(dispatcher);
     HubLink hubLink = new PahoHubLink(linkSettings, dispatcher);
     link.set(hubLink);
@@ -201,7 +203,7 @@ public final class Hub implements AutoCloseable {
 
     String hubHashForExport = PasswordHash.hash(hubMqttPassword, PasswordHash.BOX_ITERATIONS);
     ApiServices services = new ApiServices(registry, users, audit, presence, alerts, telemetry, commands, desired, events,
-        snapshots, fleet, metrics, config.commands().expiry(), config.commands().timeout(),
+        snapshots, boxLogs, fleet, metrics, config.commands().expiry(), config.commands().timeout(),
         () -> MosquittoExport.passwordFile(registry, hubHashForExport), config.conference());
     hubPasswordOut[0] = hubMqttPassword;
     LOG.info("Hub core started in {} ms", (System.nanoTime() - t0) / 1_000_000);

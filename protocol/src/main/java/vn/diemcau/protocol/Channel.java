@@ -17,6 +17,8 @@ public enum Channel {
     REPORTED("reported", true, 1, true),
     /** A camera snapshot, raw JPEG bytes; correlation data = the command id. */
     SNAPSHOT("snapshot", true, 1, false),
+    /** The box's recent log lines, UTF-8 text, oldest first; correlation data = the command id. */
+    LOGS("logs", true, 1, false),
     /** Hub → box commands (MQTT 5 request/response). JSON {@link CommandRequest}. */
     COMMAND("cmd", false, 1, false),
     /** Hub → box retained desired state. JSON {@link DesiredState}. */

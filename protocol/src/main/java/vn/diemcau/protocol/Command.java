@@ -16,7 +16,8 @@ import java.util.Optional;
         @JsonSubTypes.Type(value = Command.ApplyConfig.class, name = "apply_config"),
         @JsonSubTypes.Type(value = Command.Snapshot.class, name = "snapshot"),
         @JsonSubTypes.Type(value = Command.SelfTest.class, name = "self_test"),
-        @JsonSubTypes.Type(value = Command.Identify.class, name = "identify")})
+        @JsonSubTypes.Type(value = Command.Identify.class, name = "identify"),
+        @JsonSubTypes.Type(value = Command.CollectLogs.class, name = "collect_logs")})
 public sealed interface Command {
 
     /**
@@ -76,6 +77,19 @@ public sealed interface Command {
     }
 
     record SelfTest() implements Command {
+    }
+
+    /**
+     * Publish the box's most recent {@code lines} log lines (oldest first) as UTF-8 text on
+     * {@link Channel#LOGS}, then reply SUCCEEDED: remote support without a trip to the commune.
+     */
+    record CollectLogs(@JsonProperty(required = true) int lines) implements Command {
+        /** The most lines a box keeps and sends. */
+        public static final int MAX_LINES = 1000;
+
+        public CollectLogs {
+            Check.between(lines, 1, MAX_LINES, "lines");
+        }
     }
 
     /** Blink the LEDs (and show the box on its TV) for {@code seconds} so a technician finds it. */

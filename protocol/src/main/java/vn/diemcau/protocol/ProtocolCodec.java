@@ -31,6 +31,8 @@ public final class ProtocolCodec {
     public static final int MAX_PAYLOAD_BYTES = 64 * 1024;
     /** Largest {@link Channel#SNAPSHOT} JPEG. */
     public static final int MAX_SNAPSHOT_BYTES = 2 * 1024 * 1024;
+    /** The largest log text a box sends on {@link Channel#LOGS} (it drops the oldest lines to fit). */
+    public static final int MAX_LOG_BYTES = 256 * 1024;
 
     private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
     private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()

@@ -82,11 +82,12 @@ class AsyncApiDocumentTest {
     static Stream<Class<?>> records() {
         return Stream.of(Status.class, Birth.class, Telemetry.class, SystemHealth.class, Throttling.class, Network.class,
                 Peripherals.class, CallInfo.class, MediaStats.class, CommandRequest.class, CommandReply.class,
-                DesiredState.class, ReportedState.class, BoxConfig.class,
+                DesiredState.class, UpcomingSession.class, ReportedState.class, BoxConfig.class,
                 Event.ButtonPressed.class, Event.CallStateChanged.class, Event.PeripheralLost.class, Event.PeripheralFound.class,
                 Event.ErrorOccurred.class, Event.EventsDropped.class,
                 Command.Join.class, Command.Leave.class, Command.RestartMedia.class, Command.Reboot.class,
-                Command.ApplyConfig.class, Command.Snapshot.class, Command.SelfTest.class, Command.Identify.class);
+                Command.ApplyConfig.class, Command.Snapshot.class, Command.SelfTest.class, Command.Identify.class,
+                Command.CollectLogs.class);
     }
 
     static Stream<org.junit.jupiter.params.provider.Arguments> subtypeNames() {

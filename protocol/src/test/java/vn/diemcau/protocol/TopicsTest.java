@@ -43,6 +43,7 @@ class TopicsTest {
     @Test
     void hubSubscriptions_coverEveryBoxToHubChannel() {
         assertThat(Topics.hubSubscriptions()).containsExactly("diemcau/v1/box/+/status", "diemcau/v1/box/+/telemetry",
-                "diemcau/v1/box/+/event", "diemcau/v1/box/+/reply", "diemcau/v1/box/+/reported", "diemcau/v1/box/+/snapshot");
+                "diemcau/v1/box/+/event", "diemcau/v1/box/+/reply", "diemcau/v1/box/+/reported", "diemcau/v1/box/+/snapshot",
+                "diemcau/v1/box/+/logs");
     }
 }

@@ -20,6 +20,7 @@ import vn.diemcau.protocol.Command;
 import vn.diemcau.protocol.CommandReply;
 import vn.diemcau.protocol.CommandRequest;
 import vn.diemcau.protocol.DesiredState;
+import vn.diemcau.protocol.Command.CollectLogs;
 import vn.diemcau.protocol.Command.Identify;
 import vn.diemcau.protocol.Command.Join;
 import vn.diemcau.protocol.Command.Leave;
@@ -136,6 +137,11 @@ final class BoxBehaviour {
                     ? new Outcome(ReplyStage.FAILED, Optional.of("camera missing"), Map.of("camera", false))
                     : Outcome.ok(Map.of("camera", true, "microphone", true, "speaker", true));
             case Identify identify -> Outcome.ok(Map.of("seconds", identify.seconds()));
+            case CollectLogs logs -> {
+                byte[] text = recentLog(request, logs.lines()).getBytes(StandardCharsets.UTF_8);
+                box.count(box.connection.reply(box.topics.get(Channel.LOGS), text, route.correlation()));
+                yield Outcome.ok(Map.of("lines", (int) Math.min(logs.lines(), 4), "bytes", text.length));
+            }
             case RestartMedia restart -> Outcome.ok(Map.of());
             case Reboot reboot -> {
                 box.runtime.worker().schedule(() -> box.shutdown().whenComplete((x, e) -> box.boot()),
@@ -155,6 +161,17 @@ final class BoxBehaviour {
     private void send(Route route, CommandReply reply) {
         box.count(box.connection.reply(route.topic(), ProtocolCodec.encode(reply), route.correlation()));
         box.runtime.counters.repliesSent.increment();
+    }
+
+    /** A simulated box's log: what a real box would have said about its boot, link, call and this command. */
+    private String recentLog(CommandRequest request, int lines) {
+        List<String> log = List.of(
+                box.bootedAt + " INFO  [main] Main - diemcau appliance " + box.settings.softwareVersion() + " (simulated) ready",
+                box.bootedAt + " INFO  [fleet] FleetAgent - connected to the hub as " + box.id().value(),
+                box.now() + " INFO  [call] CallMachine - call state " + box.call.state(),
+                box.now() + " INFO  [fleet] CommandProcessor - command " + request.id() + " collect_logs from "
+                        + request.issuedBy());
+        return String.join("\n", log.subList(Math.max(0, log.size() - lines), log.size())) + "\n";
     }
 
     private void desired(Mqtt5Publish message) {

@@ -70,7 +70,7 @@ final class SimBox implements SimulatedBox, BoxConnection.Listener {
     private volatile boolean connected;
     private volatile boolean frozen;
     private String bootId = "";
-    private Instant bootedAt = Instant.EPOCH;
+    Instant bootedAt = Instant.EPOCH;
     private long connects;
     private long droppedEvents;
     long appliedConfigVersion;

@@ -30,12 +30,23 @@ public final class RecentLog extends AppenderBase<ILoggingEvent> {
     private RecentLog() {
     }
 
+    private static final String NAME = "admin-recent";
+
+    /** The buffer attached to Logback's root logger, attaching one when there is none yet. */
+    public static RecentLog attached() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx
+                && ctx.getLogger(Logger.ROOT_LOGGER_NAME).getAppender(NAME) instanceof RecentLog existing) {
+            return existing;
+        }
+        return install();
+    }
+
     /** Attaches a new buffer to Logback's root logger. */
     public static RecentLog install() {
         RecentLog log = new RecentLog();
         if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
             log.setContext(ctx);
-            log.setName("admin-recent");
+            log.setName(NAME);
             log.start();
             ctx.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(log);
         }
@@ -59,7 +70,8 @@ public final class RecentLog extends AppenderBase<ILoggingEvent> {
         }
     }
 
-    synchronized List<String> last(int max) {
+    /** The last {@code max} lines, oldest first. */
+    public synchronized List<String> last(int max) {
         return tail(lines, max);
     }
 

@@ -131,16 +131,36 @@ public final class FleetAgent implements AutoCloseable {
             throw new IllegalArgumentException("snapshot of " + jpeg.length + " bytes exceeds the limit of "
                     + ProtocolCodec.MAX_SNAPSHOT_BYTES + " bytes");
         }
-        if (!connection.isConnected()) throw new IllegalStateException("hub not connected; snapshot not sent");
+        publishForCommand(Channel.SNAPSHOT, commandId, jpeg, "snapshot");
+    }
+
+    /**
+     * Publishes the box's recent log text (UTF-8) on the LOGS channel with the command id as
+     * correlation data, and waits for the hub's PUBACK, like {@link #publishSnapshot}.
+     *
+     * @throws IllegalStateException when the hub is not connected or the publish fails
+     * @throws IllegalArgumentException when the text exceeds {@link ProtocolCodec#MAX_LOG_BYTES}
+     */
+    public void publishLogs(String commandId, byte[] text) {
+        if (text.length > ProtocolCodec.MAX_LOG_BYTES) {
+            throw new IllegalArgumentException("log text of " + text.length + " bytes exceeds the limit of "
+                    + ProtocolCodec.MAX_LOG_BYTES + " bytes");
+        }
+        publishForCommand(Channel.LOGS, commandId, text, "log text");
+    }
+
+    private void publishForCommand(Channel channel, String commandId, byte[] payload, String what) {
+        if (!connection.isConnected()) throw new IllegalStateException("hub not connected; " + what + " not sent");
         MqttProperties p = new MqttProperties();
         p.setCorrelationData(commandId.getBytes(StandardCharsets.UTF_8));
         try {
-            connection.publish(topic(Channel.SNAPSHOT), new MqttMessage(jpeg, Channel.SNAPSHOT.qos(), Channel.SNAPSHOT.retained(), p),
+            connection.publish(topic(channel), new MqttMessage(payload, channel.qos(), channel.retained(), p),
                     Duration.ofSeconds(10)).waitForCompletion(10_000);
         } catch (MqttException e) {
-            throw new IllegalStateException("snapshot not sent: " + PahoConnection.describe(e), e);
+            throw new IllegalStateException(what + " not sent: " + PahoConnection.describe(e), e);
         }
-        log.info("Snapshot for command {} sent ({} bytes)", commandId, jpeg.length);
+        log.info("{} for command {} sent ({} bytes)", what.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + what.substring(1),
+                commandId, payload.length);
     }
 
     /** Publishes the retained REPORTED state now (e.g. after a call state change). */

@@ -18,9 +18,5 @@ public record IdleInfo(String roomName, String hubState, Optional<String> nextSe
     }
 
     static final String PROMPT = "Nhấn nút xanh để tham gia / Press the green button to join";
-
-    /** Text safe for a textoverlay (Pango markup off, line breaks kept). */
-    String middleText() {
-        return hubState + nextSession.map(s -> "\nPhiên tiếp theo / Next session: " + s).orElse("");
-    }
+    static final String NEXT = "Phiên tiếp theo / Next session: ";
 }

@@ -93,7 +93,7 @@ class MediaEngineIT {
     }
 
     @Test
-    void idleScreen_show_rendersFrames_andUpdatesWithoutRestart_andHides() {
+    void idleScreen_show_rendersFrames_andUpdates_andHides() {
         IdleScreen idle = media.idleScreen();
         idle.show(new IdleInfo("Xã An Phú", "Đã kết nối trung tâm / Connected to hub", Optional.of("14:00 Tiếp dân")));
         long start = idle.framesRendered();

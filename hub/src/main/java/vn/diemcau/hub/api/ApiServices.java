@@ -10,6 +10,7 @@ import vn.diemcau.hub.events.FleetEvents;
 import vn.diemcau.hub.health.AlertBook;
 import vn.diemcau.hub.health.TelemetryStore;
 import vn.diemcau.hub.ingest.BoxEventLog;
+import vn.diemcau.hub.ingest.BoxLogs;
 import vn.diemcau.hub.ingest.Snapshots;
 import vn.diemcau.hub.metrics.HubMetrics;
 import vn.diemcau.hub.presence.PresenceTracker;
@@ -22,5 +23,5 @@ import vn.diemcau.hub.users.UserDirectory;
  */
 public record ApiServices(BoxRegistry registry, UserDirectory users, AuditLog audit, PresenceTracker presence,
     AlertBook alerts, TelemetryStore telemetry, CommandCenter commands, DesiredStates desired, BoxEventLog events,
-    Snapshots snapshots, FleetEvents fleet, HubMetrics metrics, Duration commandExpiry, Duration commandTimeout,
+    Snapshots snapshots, BoxLogs logs, FleetEvents fleet, HubMetrics metrics, Duration commandExpiry, Duration commandTimeout,
     Supplier<String> mosquittoPasswords, HubConfig.Conference conference) {}

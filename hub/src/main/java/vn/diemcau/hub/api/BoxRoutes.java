@@ -90,6 +90,7 @@ final class BoxRoutes {
           s.presence().forget(b.id());
           s.telemetry().forget(b.id());
           s.snapshots().forget(b.id());
+          s.logs().forget(b.id());
           s.alerts().closeAll(b.id());
           s.audit().record(c.user().username(), "box.delete", b.id(), b.commune(), "ok");
           changed(s, b, "deleted");
@@ -123,7 +124,16 @@ final class BoxRoutes {
           var snap = s.snapshots().latest(box(s, c).id()).orElseThrow(() -> HubException.notFound(
               "snapshot of box " + c.path("id") + " (send it a snapshot command first)"));
           return new ApiHandler.Binary("image/jpeg", snap.jpeg());
+        }),
+        Route.get("/api/boxes/{id}/logs", Permission.VIEW_FLEET, c -> {
+          var logs = s.logs().latest(box(s, c).id()).orElseThrow(() -> HubException.notFound(
+              "log lines of box " + c.path("id") + " (send it a collect_logs command first)"));
+          return new LogsView(logs.receivedAt(), logs.commandId(), logs.lines(), logs.text());
         }));
+  }
+
+  /** What {@code GET /api/boxes/{id}/logs} answers. */
+  record LogsView(Instant receivedAt, Optional<String> commandId, long lines, String text) {
   }
 
   private static Object enable(ApiServices s, Call c, boolean enabled) {

@@ -95,6 +95,7 @@ public final class CommandCenter {
       case Command.Snapshot s -> "snapshot";
       case Command.SelfTest s -> "self_test";
       case Command.Identify i -> "identify";
+      case Command.CollectLogs l -> "collect_logs";
     };
   }
 

@@ -45,8 +45,8 @@ public final class Dispatcher implements Consumer<InboundMessage>, AutoCloseable
 
   /** Everything the dispatcher feeds. */
   public record Sinks(BoxRegistry registry, PresenceTracker presence, TelemetryStore telemetry, HealthMonitor health,
-      CommandCenter commands, DesiredStates desired, BoxEventLog events, Snapshots snapshots, FleetEvents fleet,
-      HubMetrics metrics) {}
+      CommandCenter commands, DesiredStates desired, BoxEventLog events, Snapshots snapshots, BoxLogs logs,
+      FleetEvents fleet, HubMetrics metrics) {}
 
   private final Sinks s;
   private final Clock clock;
@@ -134,6 +134,19 @@ public final class Dispatcher implements Consumer<InboundMessage>, AutoCloseable
           s.snapshots().put(box, new Snapshots.Snapshot(now,
               m.correlationData().map(b -> new String(b, StandardCharsets.UTF_8)), m.payload()));
         }
+        case LOGS -> {
+          if (m.payload().length > ProtocolCodec.MAX_LOG_BYTES) {
+            bad("logs-too-large", "log text of " + m.payload().length + " bytes from " + box);
+            return;
+          }
+          Optional<String> text = utf8(m.payload());
+          if (text.isEmpty()) {
+            bad("invalid-logs", "log text from " + box + " is not UTF-8");
+            return;
+          }
+          s.logs().put(box, new BoxLogs.Logs(now,
+              m.correlationData().map(b -> new String(b, StandardCharsets.UTF_8)), text.get()));
+        }
         case COMMAND, DESIRED -> LOG.debug("Ignoring hub-bound echo on {}", m.topic());
       }
     } catch (ProtocolException e) {
@@ -141,6 +154,17 @@ public final class Dispatcher implements Consumer<InboundMessage>, AutoCloseable
     } catch (RuntimeException e) {
       s.metrics().badMessage("error-" + segment);
       LOG.error("Handling {} from {} failed; message dropped", segment, box, e);
+    }
+  }
+
+  private static Optional<String> utf8(byte[] bytes) {
+    try {
+      return Optional.of(StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return Optional.empty();
     }
   }
 

@@ -39,7 +39,7 @@ class OpenApiCoverageTest {
   }
 
   private static Set<String> implemented() {
-    ApiServices none = new ApiServices(null, null, null, null, null, null, null, null, null, null, null, null, null,
+    ApiServices none = new ApiServices(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
         null, null, null);
     Set<String> out = new HashSet<>();
     for (Route r : ApiRoutes.routes(none)) {

@@ -147,6 +147,44 @@ class EmbeddedHubIT {
   }
 
   @Test
+  void collectLogs_theBoxsLinesAreReadOverTheApi_junkTextIsDroppedAndCounted() throws Exception {
+    String pw = register("xa-logs-01", "An Phú");
+    try (TestBox box = new TestBox(hub.brokerUrl(), "xa-logs-01", pw, 5).online()) {
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+          hub.api.get("/api/boxes/xa-logs-01").json().at("/presence/state").asText()).isEqualTo("ONLINE"));
+      Api.Result none = hub.api.get("/api/boxes/xa-logs-01/logs");
+      assertThat(none.status()).isEqualTo(404);
+      assertThat(none.json().get("error").asText()).contains("collect_logs");
+
+      Api.Result sent = hub.api.post("/api/commands", Map.of("boxes", List.of("xa-logs-01"),
+          "command", Map.of("type", "collect_logs", "lines", 3)));
+      assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+      String id = sent.json().at("/commands/0/id").asText();
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+          hub.api.get("/api/commands/" + id).json().get("state").asText()).isEqualTo("SUCCEEDED"));
+      JsonNode logs = hub.api.get("/api/boxes/xa-logs-01/logs").json();
+      assertThat(logs.get("commandId").asText()).isEqualTo(id);
+      assertThat(logs.get("lines").asInt()).isEqualTo(3);
+      assertThat(logs.get("text").asText().lines()).containsExactly("INFO  [fleet] TestBox - dòng nhật ký 3 của xa-logs-01",
+          "INFO  [fleet] TestBox - dòng nhật ký 2 của xa-logs-01", "INFO  [fleet] TestBox - dòng nhật ký 1 của xa-logs-01");
+
+      // Not UTF-8: dropped and counted; the lines received before stay.
+      long bad = metric("diemcau_mqtt_bad_messages_total{reason=\"invalid-logs\"}");
+      box.publishRaw(Topics.of(DeviceId.of("xa-logs-01"), Channel.LOGS), new byte[] {(byte) 0xff, (byte) 0xfe, 'x'}, 1);
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+          metric("diemcau_mqtt_bad_messages_total{reason=\"invalid-logs\"}")).isEqualTo(bad + 1));
+      assertThat(hub.api.get("/api/boxes/xa-logs-01/logs").json().get("commandId").asText()).isEqualTo(id);
+
+      // Out of range: refused by the hub with the rule, nothing sent.
+      Api.Result junk = hub.api.post("/api/commands", Map.of("boxes", List.of("xa-logs-01"),
+          "command", Map.of("type", "collect_logs", "lines", 0)));
+      assertThat(junk.status()).isEqualTo(400);
+      assertThat(junk.json().get("error").asText()).contains("lines");
+      assertThat(box.received).hasSize(1);
+    }
+  }
+
+  @Test
   void boxA_publishingInBsSubtreeOrReadingBsCommands_isDeniedAndCounted() throws Exception {
     String pwA = register("xa-a-01", "An Phú");
     register("xa-b-01", "An Phú");

@@ -119,6 +119,18 @@ public final class TestBox implements AutoCloseable {
         byte[] corr = msg.getProperties().getCorrelationData();
         reply(responseTopic, corr, new CommandReply(req.id(), ReplyStage.ACCEPTED, Instant.now(), Optional.empty(),
             Map.of()));
+        if (req.command() instanceof vn.diemcau.protocol.Command.CollectLogs logs) {
+          // Like a box: the text first (oldest line first), then SUCCEEDED.
+          StringBuilder text = new StringBuilder();
+          for (int i = logs.lines(); i >= 1; i--) {
+            text.append("INFO  [fleet] TestBox - dòng nhật ký ").append(i).append(" của ").append(id.value()).append('\n');
+          }
+          MqttMessage m = new MqttMessage(text.toString().getBytes(StandardCharsets.UTF_8), 1, false, null);
+          MqttProperties p = new MqttProperties();
+          p.setCorrelationData(corr);
+          m.setProperties(p);
+          client.publish(Topics.of(id, Channel.LOGS), m);
+        }
         reply(responseTopic, corr, new CommandReply(req.id(), ReplyStage.SUCCEEDED, Instant.now(), Optional.empty(),
             Map.of("ok", true)));
       } catch (MqttException e) {

@@ -134,6 +134,20 @@ class DashboardBrowserIT {
     await().atMost(LIVE).ignoreExceptions().until(() -> browser.text("#audit").contains("command.identify"));
     browser.driver.executeScript("document.getElementById('commands').scrollIntoView({block: 'center'})");
     browser.screenshot("03-box-command-succeeded");
+
+    // Remote support: the box's recent log lines on its page, without a trip to the commune.
+    assertThat(browser.text("#logs-meta")).contains("Chưa có nhật ký");
+    browser.driver.executeScript("window.scrollTo(0, 0)");
+    browser.one("[data-cmd='collect_logs']").click();
+    await().atMost(LIVE).ignoreExceptions().until(() -> browser.one("#dialog").isDisplayed());
+    browser.one("#dialog-ok").click();
+    await().atMost(LIVE).ignoreExceptions().until(() -> browser.one("#logs").isDisplayed()
+        && browser.text("#logs").contains("dòng nhật ký 1 của xa-tan-an-01"));
+    assertThat(browser.text("#logs-meta")).startsWith("500 dòng");
+    assertThat(browser.one("#logs-download").isDisplayed()).isTrue();
+    assertThat(inProcess.received).hasSize(before + 2);
+    browser.driver.executeScript("document.getElementById('logs-card').scrollIntoView({block: 'center'})");
+    browser.screenshot("14-box-logs");
   }
 
   @Test

@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * start and kept in {@code admin/https.p12} (its random store password in {@code https.pass},
  * both owner-only). Bouncy Castle is only touched when the store is made ({@link CertificateMaker}):
  * its jars are signed, and loading any class from them makes the JVM verify the jar and keep its
- * 20,000-line manifest — about 3 MB of heap and the JDK's certificate classes in a box that only
- * reads its existing store (docs/benchmarks.md, "Session 4").
+ * 20,000-line manifest (~8 MB of RSS in a call) in a box that only reads its existing store
+ * (docs/benchmarks.md, Media, "Session 4").
  */
 final class SelfSignedCertificate {
     private static final Logger log = LoggerFactory.getLogger(SelfSignedCertificate.class);

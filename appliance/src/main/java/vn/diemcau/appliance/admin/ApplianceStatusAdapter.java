@@ -39,7 +39,11 @@ public final class ApplianceStatusAdapter implements StatusPort {
         };
         return new BoxStatus(s.boxId(), s.displayName(), s.softwareVersion(), s.hardware(), s.startedAt(), state,
                 call.session().map(JoinRequest::room), detail, s.fleet().connected(), s.fleet().since(), s.fleet().lastError(),
-                s.fleet().pendingEvents(), s.health().map(ApplianceStatusAdapter::health), s.configProblem());
+                s.fleet().pendingEvents(), s.health().map(ApplianceStatusAdapter::health), s.configProblem(),
+                s.view().map(v -> switch (v) {
+                    case CENTRE -> "CENTRE";
+                    case ALL -> "ALL";
+                }));
     }
 
     private static Health health(HealthSample h) {

@@ -1,9 +1,12 @@
 package vn.diemcau.appliance.admin;
 
 import java.util.Objects;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.Supplier;
 import vn.diemcau.appliance.ApplianceSnapshot;
+import vn.diemcau.appliance.NextSession;
 import vn.diemcau.appliance.call.CallStatus;
 import vn.diemcau.appliance.call.JoinRequest;
 import vn.diemcau.appliance.health.HealthSample;
@@ -43,7 +46,7 @@ public final class ApplianceStatusAdapter implements StatusPort {
                 s.view().map(v -> switch (v) {
                     case CENTRE -> "CENTRE";
                     case ALL -> "ALL";
-                }));
+                }), s.upcoming().map(u -> NextSession.describe(u, Instant.now(), ZoneId.systemDefault())));
     }
 
     private static Health health(HealthSample h) {

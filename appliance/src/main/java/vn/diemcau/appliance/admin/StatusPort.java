@@ -28,12 +28,14 @@ public interface StatusPort {
      * @param health          latest health reading
      * @param configProblem   why the running config is not the file's content
      * @param view            what the TV plays in the current call: CENTRE (the centre only) or ALL (every room); empty out of a call
+     * @param nextSession     the next session the hub scheduled for the room, as the TV says it ("14:00 01/12 — title")
      */
     record BoxStatus(String boxId, String displayName, String softwareVersion, String hardware, Instant startedAt,
                      String call, Optional<String> callRoom, Optional<String> callDetail, boolean hubConnected,
                      Instant hubSince, Optional<String> hubError, int pendingEvents, Optional<Health> health,
-                     Optional<String> configProblem, Optional<String> view) {
+                     Optional<String> configProblem, Optional<String> view, Optional<String> nextSession) {
         public BoxStatus {
+            Objects.requireNonNull(nextSession, "nextSession");
             Objects.requireNonNull(boxId, "boxId");
             Objects.requireNonNull(displayName, "displayName");
             Objects.requireNonNull(softwareVersion, "softwareVersion");

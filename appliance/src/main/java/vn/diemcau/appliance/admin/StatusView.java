@@ -40,7 +40,9 @@ final class StatusView {
         };
         // What the TV plays, in both languages like the mute notice: "Đang hiển thị: Chỉ điểm cầu trung tâm / Centre only".
         String view = s.view().map(v -> "<p class=\"detail\" id=\"call-view\">" + esc(l.t("status.view") + ": " + Lang.both("view." + v))
-                + "</p>").orElse("");
+                + "</p>").orElse("")
+                + s.nextSession().map(n -> "<p class=\"detail\" id=\"next-session\">" + esc(l.t("status.next") + ": " + n) + "</p>")
+                        .orElse("");
         b.append(card(l, "status.call", callClass, "call-state", l.t("call." + s.call()),
                 s.callRoom().map(r -> l.t("status.room", r)).orElse("") + s.callDetail().map(d -> " · " + d).orElse(""), view));
         b.append(card(l, "status.hub", s.hubConnected() ? "ok" : "bad", "hub-state",

@@ -46,12 +46,7 @@ class ApplianceAdminIT {
         try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), Map.of(BOX.value(), "pw", "_hub", "hubpw"),
                 TopicPermissions.mosquittoAcl()).start();
              HubClient hub = new HubClient(broker.url(), "hubpw")) {
-            String json = ApplianceConfigs.devJson(BOX.value(), broker.url(), "pw").replace("\"media\": {}",
-                    "\"media\": {}, \"admin\": {\"bindAddresses\": [\"127.0.0.1\"], \"httpsPort\": " + port + ", \"httpPort\": -1}");
-            Files.writeString(config, json);
-            try (ApplianceProcess box = new ApplianceProcess(config, state)) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> box.printed("Admin page setup code") || !box.isAlive());
-                assertThat(box.isAlive()).as(box.output()).isTrue();
+            try (ApplianceProcess box = startWithPage(broker, config, state, port)) {
                 String code = Files.readString(state.resolve("admin/setup-code")).strip();
                 assertThat(box.output()).contains("Admin page setup code: " + code);
 
@@ -100,11 +95,7 @@ class ApplianceAdminIT {
         try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), Map.of(BOX.value(), "pw", "_hub", "hubpw"),
                 TopicPermissions.mosquittoAcl()).start();
              HubClient hub = new HubClient(broker.url(), "hubpw")) {
-            Files.writeString(config, ApplianceConfigs.devJson(BOX.value(), broker.url(), "pw").replace("\"media\": {}",
-                    "\"media\": {}, \"admin\": {\"bindAddresses\": [\"127.0.0.1\"], \"httpsPort\": " + port + ", \"httpPort\": -1}"));
-            try (ApplianceProcess box = new ApplianceProcess(config, state)) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> box.printed("Admin page setup code") || !box.isAlive());
-                assertThat(box.isAlive()).as(box.output()).isTrue();
+            try (ApplianceProcess box = startWithPage(broker, config, state, port)) {
                 AdminClient page = new AdminClient(state.resolve("admin"), port);
                 HttpResponse<String> setup = page.submit("/setup", "/setup", Map.of("code",
                         Files.readString(state.resolve("admin/setup-code")).strip(), "password", "kythuat-vien-2026",
@@ -139,6 +130,21 @@ class ApplianceAdminIT {
     private static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
+        }
+    }
+
+    /** The real box with its page on {@code port}, up to the logged setup code. */
+    private static ApplianceProcess startWithPage(MosquittoBroker broker, Path config, Path state, int port) throws Exception {
+        Files.writeString(config, ApplianceConfigs.devJson(BOX.value(), broker.url(), "pw").replace("\"media\": {}",
+                "\"media\": {}, \"admin\": {\"bindAddresses\": [\"127.0.0.1\"], \"httpsPort\": " + port + ", \"httpPort\": -1}"));
+        ApplianceProcess box = new ApplianceProcess(config, state);
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> box.printed("Admin page setup code") || !box.isAlive());
+            assertThat(box.isAlive()).as(box.output()).isTrue();
+            return box;
+        } catch (RuntimeException | Error e) {
+            box.close();
+            throw e;
         }
     }
 }

@@ -39,14 +39,11 @@ class ApplianceAdminIT {
 
     @Test
     void startedAppliance_servesAdminPage_andVirtualButtonReachesHub() throws Exception {
-        Files.createDirectories(dir.resolve("broker"));
-        Path config = dir.resolve("appliance.json");
         Path state = dir.resolve("state");
         int port = freePort();
-        try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), Map.of(BOX.value(), "pw", "_hub", "hubpw"),
-                TopicPermissions.mosquittoAcl()).start();
+        try (MosquittoBroker broker = startBroker();
              HubClient hub = new HubClient(broker.url(), "hubpw")) {
-            try (ApplianceProcess box = startWithPage(broker, config, state, port)) {
+            try (ApplianceProcess box = startWithPage(broker, state, port)) {
                 String code = Files.readString(state.resolve("admin/setup-code")).strip();
                 assertThat(box.output()).contains("Admin page setup code: " + code);
 
@@ -88,14 +85,11 @@ class ApplianceAdminIT {
      */
     @Test
     void statusPage_showsWhatTheTvPlays() throws Exception {
-        Files.createDirectories(dir.resolve("broker"));
-        Path config = dir.resolve("appliance.json");
         Path state = dir.resolve("state");
         int port = freePort();
-        try (MosquittoBroker broker = new MosquittoBroker(dir.resolve("broker"), Map.of(BOX.value(), "pw", "_hub", "hubpw"),
-                TopicPermissions.mosquittoAcl()).start();
+        try (MosquittoBroker broker = startBroker();
              HubClient hub = new HubClient(broker.url(), "hubpw")) {
-            try (ApplianceProcess box = startWithPage(broker, config, state, port)) {
+            try (ApplianceProcess box = startWithPage(broker, state, port)) {
                 AdminClient page = new AdminClient(state.resolve("admin"), port);
                 HttpResponse<String> setup = page.submit("/setup", "/setup", Map.of("code",
                         Files.readString(state.resolve("admin/setup-code")).strip(), "password", "kythuat-vien-2026",
@@ -134,7 +128,14 @@ class ApplianceAdminIT {
     }
 
     /** The real box with its page on {@code port}, up to the logged setup code. */
-    private static ApplianceProcess startWithPage(MosquittoBroker broker, Path config, Path state, int port) throws Exception {
+    private MosquittoBroker startBroker() throws Exception {
+        Files.createDirectories(dir.resolve("broker"));
+        return new MosquittoBroker(dir.resolve("broker"), Map.of(BOX.value(), "pw", "_hub", "hubpw"),
+                TopicPermissions.mosquittoAcl()).start();
+    }
+
+    private ApplianceProcess startWithPage(MosquittoBroker broker, Path state, int port) throws Exception {
+        Path config = dir.resolve("appliance.json");
         Files.writeString(config, ApplianceConfigs.devJson(BOX.value(), broker.url(), "pw").replace("\"media\": {}",
                 "\"media\": {}, \"admin\": {\"bindAddresses\": [\"127.0.0.1\"], \"httpsPort\": " + port + ", \"httpPort\": -1}"));
         ApplianceProcess box = new ApplianceProcess(config, state);

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import vn.diemcau.appliance.admin.RecentLog;
 import vn.diemcau.appliance.call.CallMachine;
 import vn.diemcau.appliance.call.CallPolicy;
+import vn.diemcau.appliance.call.CallSnapshot;
 import vn.diemcau.appliance.call.CallStatus;
 import vn.diemcau.appliance.call.Conference;
 import vn.diemcau.appliance.call.JoinRequest;
@@ -202,8 +203,10 @@ public final class Appliance implements AutoCloseable {
 
     public ApplianceSnapshot snapshot() {
         ApplianceConfig c = config.current();
-        return new ApplianceSnapshot(c.boxId(), c.displayName(), Version.SOFTWARE, hardware, startedAt, call.snapshot(),
-                fleet.snapshot(), lastHealth, config.problem(), upcoming);
+        CallSnapshot calls = call.snapshot();
+        return new ApplianceSnapshot(c.boxId(), c.displayName(), Version.SOFTWARE, hardware, startedAt, calls,
+                fleet.snapshot(), lastHealth, config.problem(), upcoming,
+                calls.status().session().map(r -> MediaConfig.view(r, c.media())));
     }
 
     /** Told (on an appliance thread) after every call transition, hub link change and config change. */

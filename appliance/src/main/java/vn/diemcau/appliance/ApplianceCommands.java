@@ -115,14 +115,7 @@ final class ApplianceCommands implements CommandHandler {
 
     /** The view a call of {@code r} uses: the session's designation, else the box's config ({@code media.playAll}). */
     private ConferenceView view(JoinRequest r) {
-        JoinRequest.View v = r.view().orElseGet(() -> {
-            try {
-                return MediaConfig.janus(config.current().media()).view(r);
-            } catch (RuntimeException e) {
-                return JoinRequest.View.CENTRE;
-            }
-        });
-        return ProtocolMapping.view(v);
+        return ProtocolMapping.view(MediaConfig.view(r, config.current().media()));
     }
 
     private static JoinRequest request(Join j) {

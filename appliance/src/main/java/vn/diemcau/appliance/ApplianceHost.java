@@ -167,7 +167,8 @@ final class ApplianceHost implements AutoCloseable {
         String name = store.fileTree().path("displayName").asText("");
         String why = problem().orElse("not provisioned");
         return new StatusPort.BoxStatus(boxId, name, Version.SOFTWARE, kit.board(), startedAt, "IDLE", Optional.empty(),
-                Optional.empty(), false, startedAt, Optional.of("not provisioned"), 0, Optional.empty(), Optional.of(why));
+                Optional.empty(), false, startedAt, Optional.of("not provisioned"), 0, Optional.empty(), Optional.of(why),
+                Optional.empty(), Optional.empty());
     }
 
     /** Stops the appliance (leave, OFFLINE), then the conference and media engine. Idempotent. */

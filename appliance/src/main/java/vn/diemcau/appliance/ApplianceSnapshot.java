@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import vn.diemcau.appliance.call.CallSnapshot;
+import vn.diemcau.appliance.call.JoinRequest;
 import vn.diemcau.appliance.fleet.FleetSnapshot;
 import vn.diemcau.appliance.health.HealthSample;
 import vn.diemcau.protocol.UpcomingSession;
@@ -21,16 +22,18 @@ import vn.diemcau.protocol.UpcomingSession;
  * @param health          the latest health reading (taken with each telemetry)
  * @param configProblem   why the running config is not the file's content, if it is not
  * @param upcoming        the next session the hub scheduled for this room, if it said so
+ * @param view            what the TV plays in the current call (the session's designation, else the config); empty out of a call
  */
 public record ApplianceSnapshot(String boxId, String displayName, String softwareVersion, String hardware,
                                 Instant startedAt, CallSnapshot call, FleetSnapshot fleet,
                                 Optional<HealthSample> health, Optional<String> configProblem,
-                                Optional<UpcomingSession> upcoming) {
+                                Optional<UpcomingSession> upcoming, Optional<JoinRequest.View> view) {
     public ApplianceSnapshot {
         Objects.requireNonNull(upcoming, "upcoming");
         Objects.requireNonNull(call, "call");
         Objects.requireNonNull(fleet, "fleet");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(configProblem, "configProblem");
+        Objects.requireNonNull(view, "view");
     }
 }

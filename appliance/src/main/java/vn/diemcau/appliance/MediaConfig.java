@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import vn.diemcau.appliance.call.JoinRequest;
 import vn.diemcau.appliance.conference.JanusOptions;
 import vn.diemcau.appliance.config.ConfigException;
 import vn.diemcau.appliance.media.MediaSettings;
@@ -43,6 +44,20 @@ final class MediaConfig {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("media", e.getMessage(), e);
         }
+    }
+
+    /**
+     * What a call of {@code request} plays: the session's designation, else the config's
+     * {@code playAll}; the centre only when the config cannot be read.
+     */
+    static JoinRequest.View view(JoinRequest request, JsonNode media) {
+        return request.view().orElseGet(() -> {
+            try {
+                return janus(media).view(request);
+            } catch (RuntimeException e) {
+                return JoinRequest.View.CENTRE;
+            }
+        });
     }
 
     /**

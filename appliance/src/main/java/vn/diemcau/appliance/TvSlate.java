@@ -3,7 +3,6 @@ package vn.diemcau.appliance;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +30,7 @@ final class TvSlate implements AutoCloseable {
 
     private final java.util.function.Supplier<Optional<MediaEngine>> media;
     private final Clock clock;
-    private final DateTimeFormatter when;
+    private final ZoneId zone;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("tv-slate").daemon(true).factory());
     private Optional<String> setupCode = Optional.empty();
@@ -45,7 +44,7 @@ final class TvSlate implements AutoCloseable {
     TvSlate(java.util.function.Supplier<Optional<MediaEngine>> media, Clock clock, ZoneId zone) {
         this.media = media;
         this.clock = clock;
-        this.when = DateTimeFormatter.ofPattern("HH:mm dd/MM").withZone(zone);
+        this.zone = zone;
     }
 
     /** The local page's pending setup code, or empty once its first run is done. */
@@ -89,8 +88,7 @@ final class TvSlate implements AutoCloseable {
     }
 
     private String next(UpcomingSession u, Instant now) {
-        return u.startsAt().isAfter(now) ? when.format(u.startsAt()) + " — " + u.title()
-                : "đang diễn ra / in progress — " + u.title();
+        return NextSession.describe(u, now, zone);
     }
 
     private static boolean displayFree(CallStatus status) {

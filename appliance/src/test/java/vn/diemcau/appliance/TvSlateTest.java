@@ -27,7 +27,7 @@ class TvSlateTest {
                 Optional.empty(), false);
         FleetSnapshot fleet = new FleetSnapshot(hubConnected, NOW, 0, 0, Optional.empty(), 0);
         return new ApplianceSnapshot("xa-an-phu", "Xã An Phú", "1.0", "test", NOW, call, fleet, Optional.empty(),
-                Optional.empty(), upcoming);
+                Optional.empty(), upcoming, Optional.empty());
     }
 
     @Test

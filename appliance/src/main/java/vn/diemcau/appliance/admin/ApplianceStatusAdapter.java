@@ -1,9 +1,12 @@
 package vn.diemcau.appliance.admin;
 
 import java.util.Objects;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.Supplier;
 import vn.diemcau.appliance.ApplianceSnapshot;
+import vn.diemcau.appliance.NextSession;
 import vn.diemcau.appliance.call.CallStatus;
 import vn.diemcau.appliance.call.JoinRequest;
 import vn.diemcau.appliance.health.HealthSample;
@@ -39,7 +42,11 @@ public final class ApplianceStatusAdapter implements StatusPort {
         };
         return new BoxStatus(s.boxId(), s.displayName(), s.softwareVersion(), s.hardware(), s.startedAt(), state,
                 call.session().map(JoinRequest::room), detail, s.fleet().connected(), s.fleet().since(), s.fleet().lastError(),
-                s.fleet().pendingEvents(), s.health().map(ApplianceStatusAdapter::health), s.configProblem());
+                s.fleet().pendingEvents(), s.health().map(ApplianceStatusAdapter::health), s.configProblem(),
+                s.view().map(v -> switch (v) {
+                    case CENTRE -> "CENTRE";
+                    case ALL -> "ALL";
+                }), s.upcoming().map(u -> NextSession.describe(u, Instant.now(), ZoneId.systemDefault())));
     }
 
     private static Health health(HealthSample h) {

@@ -27,12 +27,15 @@ public interface StatusPort {
      * @param pendingEvents   events waiting on disk for the hub
      * @param health          latest health reading
      * @param configProblem   why the running config is not the file's content
+     * @param view            what the TV plays in the current call: CENTRE (the centre only) or ALL (every room); empty out of a call
+     * @param nextSession     the next session the hub scheduled for the room, as the TV says it ("14:00 01/12 — title")
      */
     record BoxStatus(String boxId, String displayName, String softwareVersion, String hardware, Instant startedAt,
                      String call, Optional<String> callRoom, Optional<String> callDetail, boolean hubConnected,
                      Instant hubSince, Optional<String> hubError, int pendingEvents, Optional<Health> health,
-                     Optional<String> configProblem) {
+                     Optional<String> configProblem, Optional<String> view, Optional<String> nextSession) {
         public BoxStatus {
+            Objects.requireNonNull(nextSession, "nextSession");
             Objects.requireNonNull(boxId, "boxId");
             Objects.requireNonNull(displayName, "displayName");
             Objects.requireNonNull(softwareVersion, "softwareVersion");
@@ -47,6 +50,10 @@ public interface StatusPort {
             Objects.requireNonNull(hubError, "hubError");
             Objects.requireNonNull(health, "health");
             Objects.requireNonNull(configProblem, "configProblem");
+            Objects.requireNonNull(view, "view");
+            view.filter(v -> !v.equals("CENTRE") && !v.equals("ALL")).ifPresent(v -> {
+                throw new IllegalArgumentException("unknown view " + v);
+            });
         }
     }
 

@@ -38,8 +38,13 @@ final class StatusView {
             case "JOINING", "RETRYING", "LEAVING" -> "busy";
             default -> "idle";
         };
+        // What the TV plays, in both languages like the mute notice: "Đang hiển thị: Chỉ điểm cầu trung tâm / Centre only".
+        String view = s.view().map(v -> "<p class=\"detail\" id=\"call-view\">" + esc(l.t("status.view") + ": " + Lang.both("view." + v))
+                + "</p>").orElse("")
+                + s.nextSession().map(n -> "<p class=\"detail\" id=\"next-session\">" + esc(l.t("status.next") + ": " + n) + "</p>")
+                        .orElse("");
         b.append(card(l, "status.call", callClass, "call-state", l.t("call." + s.call()),
-                s.callRoom().map(r -> l.t("status.room", r)).orElse("") + s.callDetail().map(d -> " · " + d).orElse("")));
+                s.callRoom().map(r -> l.t("status.room", r)).orElse("") + s.callDetail().map(d -> " · " + d).orElse(""), view));
         b.append(card(l, "status.hub", s.hubConnected() ? "ok" : "bad", "hub-state",
                 l.t(s.hubConnected() ? "status.hub.up" : "status.hub.down"),
                 l.t("status.since", TIME.format(s.hubSince())) + (s.hubConnected() ? "" : s.hubError().map(e -> " · " + e).orElse(""))
@@ -73,8 +78,13 @@ final class StatusView {
     }
 
     private static String card(Lang l, String titleKey, String kind, String id, String value, String detail) {
+        return card(l, titleKey, kind, id, value, detail, "");
+    }
+
+    /** A card; {@code extraHtml} (already escaped) goes after the detail line. */
+    private static String card(Lang l, String titleKey, String kind, String id, String value, String detail, String extraHtml) {
         return "<section class=\"card stat " + kind + "\"><h2>" + esc(l.t(titleKey)) + "</h2><p class=\"value\" id=\"" + id + "\">"
-                + esc(value) + "</p>" + (detail.isEmpty() ? "" : "<p class=\"detail\">" + esc(detail) + "</p>") + "</section>";
+                + esc(value) + "</p>" + (detail.isEmpty() ? "" : "<p class=\"detail\">" + esc(detail) + "</p>") + extraHtml + "</section>";
     }
 
     static List<String> addresses() {

@@ -156,6 +156,8 @@ class AdminPageIT {
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
             assertThat(browser.findElement(By.id("call-state")).getText()).isEqualTo("Sẵn sàng");
             assertThat(browser.findElement(By.id("hub-state")).getText()).isEqualTo("Đã kết nối");
+            assertThat(browser.findElement(By.id("next-session")).getText())
+                    .isEqualTo("Phiên tiếp theo: 14:00 01/12 — Tiếp công dân định kỳ tháng 12");
         });
         box.hubConnected.set(false);
         await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() ->

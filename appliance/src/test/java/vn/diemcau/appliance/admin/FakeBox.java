@@ -77,7 +77,7 @@ final class FakeBox implements ConfigPort, StatusPort, MediaPort, PanelPort, Sys
                 "IDLE", Optional.empty(), Optional.empty(), hubConnected.get(), Instant.now().minusSeconds(60),
                 hubConnected.get() ? Optional.empty() : Optional.of("connection refused"), 0,
                 Optional.of(new Health(Instant.now(), 12.5, 0.4, Optional.of(48.0), 4L << 30, 3L << 30, 32L << 30, 20L << 30, 3600, false)),
-                Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.of("14:00 01/12 — Tiếp công dân định kỳ tháng 12"));
     }
 
     @Override

@@ -42,7 +42,11 @@ import vn.diemcau.protocol.TopicPermissions;
  * </ol>
  * Arguments: {@code window-seconds [MALLOC_ARENA_MAX|-] [extra JVM flags...]}. System properties:
  * {@code -Dbench.quick=true} stops after the first window (to screen flags one at a time);
- * {@code -Dbench.admin=false} runs the box without its local admin page (to see what the page costs).
+ * {@code -Dbench.admin=false} runs the box without its local admin page (to see what the page costs);
+ * {@code -Dbench.perf=true} records both processes with {@code perf record -g} during each window
+ * ({@code =dwarf}: DWARF call graphs, for libraries built without frame pointers);
+ * {@code -Dbench.boxEnv=K=V;K2=V2} adds environment variables to the box (diagnostics, e.g. {@code GST_DEBUG});
+ * {@code -Dbench.windows=N} measures the encode-only ratio over N successive windows (a fresh gst-launch each).
  */
 public final class BoxProcessBenchmark {
     static final long ROOM = 1234;
@@ -71,6 +75,9 @@ public final class BoxProcessBenchmark {
             Path log = dir.resolve("box.log");
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
             if (!arenas.equals("-")) pb.environment().put("MALLOC_ARENA_MAX", arenas);
+            for (String kv : System.getProperty("bench.boxEnv", "").split(";")) {
+                if (kv.contains("=")) pb.environment().put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
             System.out.println("box: " + String.join(" ", cmd.subList(0, cmd.indexOf("-cp")))
                     + (arenas.equals("-") ? "" : " (MALLOC_ARENA_MAX=" + arenas + ")"));
             Process box = pb.start();
@@ -84,7 +91,12 @@ public final class BoxProcessBenchmark {
                 Thread.sleep(3000);
 
                 String plain = reference.gstLaunchEquivalent();
-                cpuWindow(box, plain, "gst-launch (capture/encode/pay, no transport)", window, dir, extraFlags);
+                int windows = Integer.getInteger("bench.windows", 1);
+                for (int i = 1; i <= windows; i++) {
+                    if (windows > 1) System.out.printf("window %d of %d (%s UTC, load %s)%n", i, windows,
+                            java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0), loadAverage());
+                    cpuWindow(box, plain, "gst-launch (capture/encode/pay, no transport)", window, dir, extraFlags);
+                }
                 if (!Boolean.getBoolean("bench.quick")) centre(box, log, janus, plain, window, dir);
             } finally {
                 memory(box.pid());
@@ -136,8 +148,12 @@ public final class BoxProcessBenchmark {
             long box0 = TimeToJoinBenchmark.cpuTicks(box.pid());
             long gst0 = TimeToJoinBenchmark.cpuTicks(gst.pid());
             long t0 = System.nanoTime();
+            List<Process> perf = !System.getProperty("bench.perf", "false").equals("false")
+                    ? List.of(perf(box.pid(), dir.resolve("perf-box.data"), window), perf(gst.pid(), dir.resolve("perf-gst.data"), window))
+                    : List.of();
             Thread.sleep(window * 1000L);
             double wall = (System.nanoTime() - t0) / 1e9;
+            for (Process p : perf) p.waitFor(30, TimeUnit.SECONDS);
             double boxCpu = (TimeToJoinBenchmark.cpuTicks(box.pid()) - box0) / 100.0;
             double gstCpu = (TimeToJoinBenchmark.cpuTicks(gst.pid()) - gst0) / 100.0;
             Map<String, Long> threads1 = threadTicks(box.pid());
@@ -153,6 +169,17 @@ public final class BoxProcessBenchmark {
             gst.destroy();
             gst.waitFor(5, TimeUnit.SECONDS);
         }
+    }
+
+    /** {@code perf record} of one process for the window (with {@code -Dbench.perf=true}; the files stay in the temp dir). */
+    private static Process perf(long pid, Path out, int seconds) throws IOException {
+        System.out.println("  perf record of " + pid + " -> " + out);
+        List<String> graph = System.getProperty("bench.perf").equals("dwarf") ? List.of("-F", "499", "--call-graph", "dwarf,16384")
+                : List.of("-F", "997", "-g");
+        List<String> cmd = new ArrayList<>(List.of("perf", "record", "-q"));
+        cmd.addAll(graph);
+        cmd.addAll(List.of("-o", out.toString(), "-p", Long.toString(pid), "--", "sleep", Integer.toString(seconds)));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     /**
@@ -265,6 +292,10 @@ public final class BoxProcessBenchmark {
             if (System.nanoTime() > deadline) throw new IllegalStateException("box never printed '" + text + "'; log:\n" + Files.readString(log));
             Thread.sleep(20);
         }
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     private static String grep(Path log, String text) throws IOException {

@@ -1,15 +1,13 @@
 package vn.diemcau.hub.ingest;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The log lines each box sent last (after a {@code collect_logs} command), in memory only: they
  * are fetched for a support case, read on the box page, and fetched again when needed.
  */
-public final class BoxLogs {
+public final class BoxLogs extends LatestPerBox<BoxLogs.Logs> {
   /** A box's recent log lines, oldest first, and when they arrived. */
   public record Logs(Instant receivedAt, Optional<String> commandId, String text) {
     public Logs {
@@ -22,19 +20,5 @@ public final class BoxLogs {
     public long lines() {
       return text.isEmpty() ? 0 : text.lines().count();
     }
-  }
-
-  private final Map<String, Logs> latest = new ConcurrentHashMap<>();
-
-  void put(String boxId, Logs logs) {
-    latest.put(boxId, logs);
-  }
-
-  public Optional<Logs> latest(String boxId) {
-    return Optional.ofNullable(latest.get(boxId));
-  }
-
-  public void forget(String boxId) {
-    latest.remove(boxId);
   }
 }

@@ -93,7 +93,10 @@ final class ApplianceCommands implements CommandHandler {
         Optional<JoinRequest> wanted = desired.session().map(ApplianceCommands::request);
         desiredSession = wanted;
         call.designate(wanted);
-        if (wanted.isPresent()) {
+        if (wanted.isPresent() && wanted.equals(previous)) {
+            // A new version for something else (the next session, the config): a room that left this session stays out.
+            log.debug("Desired state {}: session unchanged", desired.version());
+        } else if (wanted.isPresent()) {
             call.join(wanted.get()).exceptionally(e -> {
                 log.warn("Joining the desired session (room {}) did not succeed: {}", wanted.get().room(), e.getMessage());
                 return null;

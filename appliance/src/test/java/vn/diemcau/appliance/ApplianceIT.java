@@ -200,6 +200,32 @@ class ApplianceIT {
     }
 
     @Test
+    void newDesiredVersion_withTheSameSession_doesNotPullBackARoomThatLeft_aNewSessionDoes() throws Exception {
+        Join session = new Join(URI.create("http://10.99.0.1:8088/janus"), "4321", "", "Xã An Phú");
+        hub.publishRetained(Topics.of(BOX, Channel.DESIRED), ProtocolCodec.encode(new DesiredState(11, Instant.now(),
+                Optional.of(session), Optional.empty())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> appliance.snapshot().call().status()
+                instanceof vn.diemcau.appliance.call.CallStatus.InCall);
+        button().press(Button.Press.LONG);
+        await().atMost(Duration.ofSeconds(10)).until(() -> appliance.snapshot().call().status()
+                instanceof vn.diemcau.appliance.call.CallStatus.Idle);
+
+        // The hub announces the next session: same live session, new version.
+        hub.publishRetained(Topics.of(BOX, Channel.DESIRED), ProtocolCodec.encode(new DesiredState(12, Instant.now(),
+                Optional.of(session), Optional.empty(),
+                Optional.of(new vn.diemcau.protocol.UpcomingSession("Phiên chiều", Instant.now().plusSeconds(3600))))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> appliance.snapshot().upcoming().isPresent());
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> appliance.snapshot().call().status()
+                instanceof vn.diemcau.appliance.call.CallStatus.Idle);
+
+        // Another session: the room joins it.
+        hub.publishRetained(Topics.of(BOX, Channel.DESIRED), ProtocolCodec.encode(new DesiredState(13, Instant.now(),
+                Optional.of(new Join(URI.create("http://10.99.0.1:8088/janus"), "5555", "", "Xã An Phú")), Optional.empty())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> appliance.snapshot().call().status()
+                instanceof vn.diemcau.appliance.call.CallStatus.InCall c && c.request().room().equals("5555"));
+    }
+
+    @Test
     void retainedDesiredState_joinsSessionAppliesConfigAndReportsIt() throws Exception {
         DesiredState desired = new DesiredState(7, Instant.now(),
                 Optional.of(new Join(URI.create("http://10.99.0.1:8088/janus"), "4321", "", "Xã An Phú")),

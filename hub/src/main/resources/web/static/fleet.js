@@ -7,6 +7,7 @@
   const selected = new Set();
   const pending = new Map();        // box id -> timer for a debounced re-read
   const groupItems = new Map();     // command id -> list item of the group result
+  const commandEvents = new Map();  // command id -> its latest live event (may arrive before the POST answers)
   const canAct = DC.can('COMMAND_MAINTENANCE');
   const filters = {commune: '', state: '', text: ''};
   const rows = document.getElementById('rows');
@@ -207,7 +208,12 @@
       list.appendChild(li);
       return li;
     };
-    const track = (li, cmd) => { groupItems.set(cmd.id, li); setState(li, cmd.state, cmd.reason); };
+    const track = (li, cmd) => {
+      groupItems.set(cmd.id, li);
+      // A fast box's replies can overtake the POST's answer (the hub answers 202 once the rows are stored).
+      const seen = commandEvents.get(cmd.id) || cmd;
+      setState(li, seen.state, seen.reason);
+    };
     try {
       const lis = new Map(ids.map(id => [id, item(id)]));
       let cmd = type === 'identify' ? {type, seconds: 30} : {type};
@@ -246,6 +252,8 @@
     telemetry: e => later(e.boxId, 3000, false),
     box: e => { if (e.change === 'deleted') { views.delete(e.boxId); renderAll(); } else later(e.boxId, 100, true); },
     command: e => {
+      commandEvents.set(e.commandId, e);
+      if (commandEvents.size > 2000) commandEvents.delete(commandEvents.keys().next().value);
       const li = groupItems.get(e.commandId);
       if (li) setState(li, e.state, e.reason);
     }

@@ -27,6 +27,7 @@ final class TvSlate implements AutoCloseable {
     static final String HUB_UP = "Đã kết nối trung tâm / Connected to the hub";
     static final String HUB_DOWN = "Mất kết nối trung tâm / The hub is unreachable";
     static final String NO_HUB_YET = "Chưa kết nối trung tâm / Not connected to a hub yet";
+    static final String CONNECTING = "Đang kết nối trung tâm… / Connecting to the hub…";
 
     private final java.util.function.Supplier<Optional<MediaEngine>> media;
     private final Clock clock;
@@ -83,7 +84,8 @@ final class TvSlate implements AutoCloseable {
         String room = s.map(ApplianceSnapshot::displayName).filter(n -> !n.isBlank()).orElse(NOT_SET_UP);
         if (code.isPresent()) return Optional.of(new IdleInfo(room, "Mã cài đặt / Setup code: " + code.get(), Optional.empty()));
         if (s.isEmpty()) return Optional.of(new IdleInfo(room, NO_HUB_YET, Optional.empty()));
-        String hub = s.get().fleet().connected() ? HUB_UP : HUB_DOWN;
+        // Not connected and nothing went wrong yet: the first connection is under way (a box just started).
+        String hub = s.get().fleet().connected() ? HUB_UP : s.get().fleet().lastError().isEmpty() ? CONNECTING : HUB_DOWN;
         return Optional.of(new IdleInfo(room, hub, s.get().upcoming().map(u -> next(u, now))));
     }
 

@@ -23,9 +23,14 @@ class TvSlateTest {
     final TvSlate slate = new TvSlate(Optional::empty, Clock.fixed(NOW, ZoneOffset.UTC), ZoneId.of("Asia/Ho_Chi_Minh"));
 
     static ApplianceSnapshot box(CallStatus status, boolean hubConnected, Optional<UpcomingSession> upcoming) {
+        return box(status, hubConnected, hubConnected ? Optional.empty() : Optional.of("connection refused"), upcoming);
+    }
+
+    static ApplianceSnapshot box(CallStatus status, boolean hubConnected, Optional<String> hubError,
+                                 Optional<UpcomingSession> upcoming) {
         CallSnapshot call = new CallSnapshot(status, Optional.empty(), hubConnected, Optional.empty(), LedPattern.IDLE,
                 Optional.empty(), false);
-        FleetSnapshot fleet = new FleetSnapshot(hubConnected, NOW, 0, 0, Optional.empty(), 0);
+        FleetSnapshot fleet = new FleetSnapshot(hubConnected, NOW, 0, 0, hubError, 0);
         return new ApplianceSnapshot("xa-an-phu", "Xã An Phú", "1.0", "test", NOW, call, fleet, Optional.empty(),
                 Optional.empty(), upcoming, Optional.empty());
     }
@@ -38,6 +43,9 @@ class TvSlateTest {
                         Optional.of("14:00 01/12 — Tiếp công dân định kỳ tháng 12")));
         assertThat(slate.wanted(Optional.empty(), Optional.of(box(new CallStatus.Idle(NOW), false, Optional.empty())), NOW))
                 .contains(new IdleInfo("Xã An Phú", TvSlate.HUB_DOWN, Optional.empty()));
+        // Just started, first connection under way: not an alarm.
+        assertThat(slate.wanted(Optional.empty(), Optional.of(box(new CallStatus.Idle(NOW), false, Optional.empty(),
+                Optional.empty())), NOW)).contains(new IdleInfo("Xã An Phú", TvSlate.CONNECTING, Optional.empty()));
         // Started but this room is not in it (yet): said so, the button joins.
         assertThat(slate.wanted(Optional.empty(), Optional.of(box(new CallStatus.Idle(NOW), true, Optional.of(next))),
                 Instant.parse("2026-12-01T07:05:00Z")).orElseThrow().nextSession())

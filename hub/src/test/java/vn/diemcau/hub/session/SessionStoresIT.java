@@ -14,40 +14,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vn.diemcau.hub.storage.Database;
 import vn.diemcau.hub.testing.Databases;
-import vn.diemcau.hub.testing.PostgresCluster;
+import vn.diemcau.hub.testing.LazyPostgres;
 import vn.diemcau.protocol.ConferenceView;
 import vn.diemcau.protocol.testing.FakeClock;
 
 /** The session schedule's storage on SQLite and PostgreSQL: every field round-trips, state survives a "restart". */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SessionStoresIT {
-  private static PostgresCluster pg;
+  private static final LazyPostgres PG = new LazyPostgres();
 
   @TempDir Path tmp;
   private final FakeClock clock = new FakeClock(Instant.parse("2026-12-01T01:00:00.123Z"));
 
-  static synchronized PostgresCluster pg() {
-    if (pg == null) {
-      try {
-        pg = PostgresCluster.start();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return pg;
-  }
-
   @AfterAll
   static void stopPostgres() throws Exception {
-    if (pg != null) {
-      pg.close();
-    }
+    PG.close();
   }
 
   @ParameterizedTest
   @EnumSource(Databases.class)
   void sessions_roundTripEveryField_andSurviveArestart(Databases kind) throws Exception {
-    try (Database db = kind.open(tmp, SessionStoresIT::pg)) {
+    try (Database db = kind.open(tmp, PG)) {
       ScheduleRig rig = new ScheduleRig(db, clock);
       rig.register("xa-an-phu-01", "An Phú");
       rig.register("xa-binh-minh-01", "Bình Minh");

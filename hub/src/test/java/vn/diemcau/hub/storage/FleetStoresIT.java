@@ -30,7 +30,7 @@ import vn.diemcau.hub.presence.PresenceState;
 import vn.diemcau.hub.presence.PresenceTracker;
 import vn.diemcau.hub.testing.Databases;
 import vn.diemcau.protocol.testing.FakeClock;
-import vn.diemcau.hub.testing.PostgresCluster;
+import vn.diemcau.hub.testing.LazyPostgres;
 import vn.diemcau.hub.testing.TestBox;
 import vn.diemcau.protocol.Birth;
 import vn.diemcau.protocol.Command;
@@ -43,33 +43,20 @@ import vn.diemcau.protocol.Status;
 /** Presence, telemetry, alerts, commands and desired state on SQLite and PostgreSQL, across a "restart". */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class FleetStoresIT {
-  private static PostgresCluster pg;
+  private static final LazyPostgres PG = new LazyPostgres();
 
   @TempDir Path tmp;
   private final FakeClock clock = new FakeClock(Instant.parse("2026-11-30T08:15:00Z"));
 
-  static synchronized PostgresCluster pg() {
-    if (pg == null) {
-      try {
-        pg = PostgresCluster.start();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return pg;
-  }
-
   @AfterAll
   static void stopPostgres() throws Exception {
-    if (pg != null) {
-      pg.close();
-    }
+    PG.close();
   }
 
   @ParameterizedTest
   @EnumSource(Databases.class)
   void presenceAndAlerts_persistAcrossRestart(Databases kind) throws Exception {
-    try (Database db = kind.open(tmp, FleetStoresIT::pg)) {
+    try (Database db = kind.open(tmp, PG)) {
       PresenceTracker presence = new PresenceTracker(db.jdbc(), clock);
       AlertBook alerts = new AlertBook(db.jdbc(), clock);
       presence.addListener(new HealthMonitor(alerts, Thresholds.defaults())::onPresence);
@@ -100,7 +87,7 @@ class FleetStoresIT {
   @ParameterizedTest
   @EnumSource(Databases.class)
   void telemetry_rawHourlyAndRetention(Databases kind) throws Exception {
-    try (Database db = kind.open(tmp, FleetStoresIT::pg)) {
+    try (Database db = kind.open(tmp, PG)) {
       TelemetryStore t = new TelemetryStore(db.jdbc(), clock, Duration.ofDays(7), Duration.ofDays(400));
       for (double temp : new double[] {50, 70, 60}) {
         var sample = TestBox.telemetry(temp, true);
@@ -125,7 +112,7 @@ class FleetStoresIT {
   @ParameterizedTest
   @EnumSource(Databases.class)
   void commands_lifecycleTimeoutsAndResume(Databases kind) throws Exception {
-    try (Database db = kind.open(tmp, FleetStoresIT::pg)) {
+    try (Database db = kind.open(tmp, PG)) {
       List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
       HubMetrics metrics = new HubMetrics();
       AuditLog audit = new AuditLog(db.jdbc(), clock);
@@ -170,7 +157,7 @@ class FleetStoresIT {
   @ParameterizedTest
   @EnumSource(Databases.class)
   void desiredState_versionedRetainedAndReported(Databases kind) throws Exception {
-    try (Database db = kind.open(tmp, FleetStoresIT::pg)) {
+    try (Database db = kind.open(tmp, PG)) {
       List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
       DesiredStates desired = new DesiredStates(db.jdbc(), clock, sent::add, new AuditLog(db.jdbc(), clock));
       var join = new Command.Join(java.net.URI.create("https://janus.example/janus"), "room-1", "", "Xã An Phú");

@@ -21,39 +21,26 @@ import vn.diemcau.hub.registry.HardwareKind;
 import vn.diemcau.hub.registry.IssuedCredentials;
 import vn.diemcau.hub.registry.NewBox;
 import vn.diemcau.hub.testing.Databases;
-import vn.diemcau.hub.testing.PostgresCluster;
+import vn.diemcau.hub.testing.LazyPostgres;
 import vn.diemcau.hub.users.Permission;
 import vn.diemcau.hub.users.Role;
 import vn.diemcau.hub.users.UserDirectory;
 
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RegistryAndUsersIT {
-  private static PostgresCluster pg;
+  private static final LazyPostgres PG = new LazyPostgres();
 
   @TempDir Path tmp;
 
-  static synchronized PostgresCluster pg() {
-    if (pg == null) {
-      try {
-        pg = PostgresCluster.start();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    return pg;
-  }
-
   @AfterAll
   static void stopPostgres() throws Exception {
-    if (pg != null) {
-      pg.close();
-    }
+    PG.close();
   }
 
   @ParameterizedTest
   @EnumSource(Databases.class)
   void registry_registerRotateDisableDelete_credentialsFollow(Databases kind) throws Exception {
-    try (Database db = kind.open(tmp, RegistryAndUsersIT::pg)) {
+    try (Database db = kind.open(tmp, PG)) {
       BoxRegistry reg = new BoxRegistry(db.jdbc(), Clock.systemUTC());
       IssuedCredentials issued = reg.register(new NewBox("xa-an-phu-01", "An Phú", "An Phú", "Phòng 1", HardwareKind.PI5));
       assertThat(reg.authenticate("xa-an-phu-01", issued.password())).isTrue();
@@ -85,7 +72,7 @@ class RegistryAndUsersIT {
   @ParameterizedTest
   @EnumSource(Databases.class)
   void users_initialAdminLoginAndTokens_work(Databases kind) throws Exception {
-    try (Database db = kind.open(tmp, RegistryAndUsersIT::pg)) {
+    try (Database db = kind.open(tmp, PG)) {
       UserDirectory users = new UserDirectory(db.jdbc(), Clock.systemUTC(), Duration.ofHours(1));
       Optional<String> pw = users.ensureInitialAdmin();
       assertThat(pw).isPresent();
@@ -110,7 +97,7 @@ class RegistryAndUsersIT {
   @ParameterizedTest
   @EnumSource(Databases.class)
   void audit_recordsAndLists_newestFirst(Databases kind) throws Exception {
-    try (Database db = kind.open(tmp, RegistryAndUsersIT::pg)) {
+    try (Database db = kind.open(tmp, PG)) {
       AuditLog audit = new AuditLog(db.jdbc(), Clock.systemUTC());
       audit.record("admin", "box.register", "xa-1", "{}", "ok");
       audit.record("op", "command.join", "xa-2", "{\"room\":\"r\"}", "succeeded");

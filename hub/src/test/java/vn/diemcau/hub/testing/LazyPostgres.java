@@ -1,0 +1,31 @@
+package vn.diemcau.hub.testing;
+
+import java.util.function.Supplier;
+
+/**
+ * One PostgreSQL cluster for a test class, started on first use (the SQLite cases of a
+ * {@link Databases}-parameterized test never pay for it) and stopped by {@link #close}.
+ */
+public final class LazyPostgres implements Supplier<PostgresCluster>, AutoCloseable {
+  private PostgresCluster cluster;
+
+  @Override
+  public synchronized PostgresCluster get() {
+    if (cluster == null) {
+      try {
+        cluster = PostgresCluster.start();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot start PostgreSQL: " + e.getMessage(), e);
+      }
+    }
+    return cluster;
+  }
+
+  @Override
+  public synchronized void close() throws Exception {
+    if (cluster != null) {
+      cluster.close();
+      cluster = null;
+    }
+  }
+}

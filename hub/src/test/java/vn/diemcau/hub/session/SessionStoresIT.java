@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,15 +21,10 @@ import vn.diemcau.protocol.testing.FakeClock;
 /** The session schedule's storage on SQLite and PostgreSQL: every field round-trips, state survives a "restart". */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SessionStoresIT {
-  private static final LazyPostgres PG = new LazyPostgres();
+  @RegisterExtension static final LazyPostgres PG = new LazyPostgres();
 
   @TempDir Path tmp;
   private final FakeClock clock = new FakeClock(Instant.parse("2026-12-01T01:00:00.123Z"));
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    PG.close();
-  }
 
   @ParameterizedTest
   @EnumSource(Databases.class)

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,15 +43,10 @@ import vn.diemcau.protocol.Status;
 /** Presence, telemetry, alerts, commands and desired state on SQLite and PostgreSQL, across a "restart". */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class FleetStoresIT {
-  private static final LazyPostgres PG = new LazyPostgres();
+  @RegisterExtension static final LazyPostgres PG = new LazyPostgres();
 
   @TempDir Path tmp;
   private final FakeClock clock = new FakeClock(Instant.parse("2026-11-30T08:15:00Z"));
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    PG.close();
-  }
 
   @ParameterizedTest
   @EnumSource(Databases.class)

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,14 +28,9 @@ import vn.diemcau.hub.users.UserDirectory;
 
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RegistryAndUsersIT {
-  private static final LazyPostgres PG = new LazyPostgres();
+  @RegisterExtension static final LazyPostgres PG = new LazyPostgres();
 
   @TempDir Path tmp;
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    PG.close();
-  }
 
   @ParameterizedTest
   @EnumSource(Databases.class)
